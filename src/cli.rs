@@ -1,0 +1,260 @@
+//! The command line, as clap derive types only. Dispatch lives in `commands`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "frontera",
+    version,
+    about = "Assess border crossing points against EU integrated border management practice",
+    long_about = "Assess border crossing points against EU integrated border management (IBM) practice: \
+                  checklists per pillar, an equipment-utilisation audit, maturity scores and PDF reports. \
+                  Works offline; everything is kept in one SQLite file.\n\n\
+                  Run without a command to open the terminal interface."
+)]
+pub struct Cli {
+    /// The database file [default: the platform data folder]
+    #[arg(long, global = true, env = "FRONTERA_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// A content pack folder holding checklists/ and procedures/ [default: the built-in pack]
+    #[arg(long, global = true, env = "FRONTERA_CONTENT", value_name = "DIR")]
+    pub content: Option<PathBuf>,
+
+    /// Language of content texts and the interface [default: from the system locale]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+
+    /// The person making changes, for the change log [default: FRONTERA_USER, else the OS user]
+    #[arg(long = "as", global = true, env = "FRONTERA_USER", value_name = "NAME")]
+    pub actor: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    En,
+    Es,
+    Pt,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Register and list border posts
+    #[command(subcommand)]
+    Post(PostCommand),
+    /// Create, list and move assessments through draft → submitted → final
+    #[command(subcommand)]
+    Assess(AssessCommand),
+    /// Answer an item: a level 0-4, `na --reason TEXT`, or `clear`
+    Answer(AnswerArgs),
+    /// Record the equipment audit of one equipment type
+    Equipment(EquipmentArgs),
+    /// Print an assessment's maturity scores
+    Score(ScoreArgs),
+    /// Export a whole assessment (post, pack, items, answers, equipment, scores, log)
+    Export(ExportArgs),
+    /// Print an assessment's change log
+    Log(LogArgs),
+    /// Fill the database with the four EUROFRONT pilot crossings and assessments
+    Demo(JsonFlag),
+    /// Check content packs
+    #[command(subcommand)]
+    Content(ContentCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct JsonFlag {
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PostCommand {
+    /// Register a border post
+    Add(PostAddArgs),
+    /// List the registered posts
+    List(JsonFlag),
+    /// Show one post and its assessments
+    Show {
+        code: String,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct PostAddArgs {
+    /// Short code, e.g. PE-DES
+    #[arg(long)]
+    pub code: String,
+    #[arg(long)]
+    pub name: String,
+    /// The post's country (ISO 3166 two letters, e.g. PE)
+    #[arg(long)]
+    pub country: String,
+    /// The neighbouring country across the border (e.g. BO)
+    #[arg(long)]
+    pub neighbour: String,
+    /// land, air, sea or river
+    #[arg(long)]
+    pub kind: String,
+    /// The post handles cargo
+    #[arg(long)]
+    pub cargo: bool,
+    /// none, juxtaposed, single-head or integrated-area
+    #[arg(long, default_value = "none")]
+    pub model: String,
+    /// Passenger lanes
+    #[arg(long, default_value_t = 1)]
+    pub lanes: u32,
+    /// Cargo lanes
+    #[arg(long, default_value_t = 0)]
+    pub cargo_lanes: u32,
+    /// First-line booths [default: one per lane]
+    #[arg(long)]
+    pub booths: Option<u32>,
+    /// Shifts a day (3 for a post open around the clock)
+    #[arg(long, default_value_t = 3)]
+    pub shifts: u32,
+    /// An agency present at the post (repeat for several)
+    #[arg(long = "agency")]
+    pub agencies: Vec<String>,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AssessCommand {
+    /// Start an assessment of a post; prints its id alone
+    New(AssessNewArgs),
+    /// List assessments, newest first
+    List {
+        #[arg(long)]
+        post: Option<String>,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// Show an assessment with its progress
+    Show {
+        id: String,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// Submit a draft for review
+    Submit { id: String },
+    /// Make an assessment final (locked)
+    Finalise { id: String },
+    /// Reopen a submitted or final assessment as a draft
+    Reopen {
+        id: String,
+        /// Why it is reopened (kept in the change log)
+        #[arg(long)]
+        reason: String,
+    },
+    /// Delete a draft
+    Delete { id: String },
+}
+
+#[derive(Debug, Args)]
+pub struct AssessNewArgs {
+    #[arg(long)]
+    pub post: String,
+    /// baseline, follow-up, thematic or unannounced
+    #[arg(long, default_value = "baseline")]
+    pub kind: String,
+    /// A member of the evaluation team (repeat for several)
+    #[arg(long = "evaluator")]
+    pub evaluators: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// Assessment id (or a unique prefix of 4+ characters)
+    pub id: String,
+    /// Item id, e.g. p2.checks.database-query
+    pub item: String,
+    /// 0, 1, 2, 3, 4, na or clear
+    pub value: String,
+    /// Evidence notes for the item
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Why the item does not apply (required with na)
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EquipmentArgs {
+    /// Assessment id (or a unique prefix of 4+ characters)
+    pub id: String,
+    /// Equipment type id from the catalogue (or a free name with --uncatalogued)
+    #[arg(value_name = "TYPE")]
+    pub type_id: String,
+    /// TYPE is equipment found at the post that the catalogue does not list
+    #[arg(long)]
+    pub uncatalogued: bool,
+    /// Units required (a number, or `default` for what the catalogue asks)
+    #[arg(long)]
+    pub required: Option<String>,
+    #[arg(long)]
+    pub present: Option<u32>,
+    #[arg(long)]
+    pub functional: Option<u32>,
+    #[arg(long)]
+    pub in_use: Option<u32>,
+    /// Trained operators
+    #[arg(long)]
+    pub trained: Option<u32>,
+    /// Operators needed (a number, or `default`)
+    #[arg(long)]
+    pub needed: Option<String>,
+    #[arg(long)]
+    pub maintained: Option<u32>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    pub id: String,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    pub id: String,
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: ExportFormat,
+    /// Write to FILE instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    pub id: String,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContentCommand {
+    /// Validate the built-in pack, or the pack in DIR
+    Check {
+        dir: Option<PathBuf>,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+}

@@ -1,0 +1,163 @@
+//! `frontera export ID --format json [-o FILE]`: the whole assessment, described
+//! well enough that a spreadsheet or BI tool needs nothing else.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use serde_json::{Value, json};
+
+use super::{Context, json as j};
+use crate::bundle::Bundle;
+use crate::cli::ExportArgs;
+use crate::domain::lang::Lang;
+use crate::domain::pack::Pack;
+use crate::domain::scoring::equipment::effective_counts;
+
+fn scoring_parameters(pack: &Pack) -> Value {
+    let s = &pack.scoring;
+    json!({
+        "provisional_below": s.provisional_below,
+        "pillar4_equipment_share": s.pillar4_equipment_share,
+        "idle_below": s.idle_below,
+        "target_level": s.target_level,
+        "uncatalogued_criticality": s.uncatalogued_criticality,
+        "equipment_weights": {
+            "coverage": s.equipment_weights.coverage,
+            "availability": s.equipment_weights.availability,
+            "use": s.equipment_weights.use_,
+            "readiness": s.equipment_weights.readiness,
+            "maintenance": s.equipment_weights.maintenance,
+        },
+        "levels": s.levels.iter().enumerate().map(|(i, l)| json!({
+            "level": i, "name": l.name.get(Lang::En), "meaning": l.meaning.get(Lang::En),
+        })).collect::<Vec<_>>(),
+        "formulas": {
+            "pillar_score": "sum(weight * level) / sum(weight) over answered applicable items",
+            "completeness": "(answered + na) / applicable",
+            "gate": "lowest answered critical level + 1",
+            "pillar_level": "min(floor(score + 1e-9), gate)",
+            "pillar4_score": "(1 - pillar4_equipment_share) * checklist + pillar4_equipment_share * 4 * eui",
+            "overall_score": "mean of existing pillar scores",
+        },
+    })
+}
+
+/// The export document of one assessment.
+pub fn document(
+    bundle: &Bundle,
+    store_log: &[crate::domain::assessment::Change],
+    lang: Lang,
+) -> Value {
+    let score = bundle.score();
+    let items: Vec<Value> = bundle
+        .applicable_items()
+        .map(|item| {
+            let answer = bundle.answer(&item.id);
+            let mut value = json!({
+                "id": item.id,
+                "pillar": item.pillar,
+                "section": item.section,
+                "section_title": bundle.pack.section_title(&item.section).map(|t| t.get(lang).clone()),
+                "question": item.text.get(lang).question,
+                "weight": item.weight,
+                "critical": item.critical,
+                "cooperation": item.cooperation.code(),
+                "field": item.field.code(),
+                "note": answer.map_or("", |a| a.note.as_str()),
+                "updated_at": answer.map(|a| a.updated_at.clone()),
+                "updated_by": answer.map(|a| a.updated_by.clone()),
+            });
+            let response = j::response(&bundle.response(&item.id));
+            if let (Some(target), Some(source)) = (value.as_object_mut(), response.as_object()) {
+                target.extend(source.clone());
+            }
+            value
+        })
+        .collect();
+    let equipment: Vec<Value> = bundle
+        .equipment
+        .iter()
+        .map(|row| {
+            let kind = bundle.pack.catalogue.get(&row.type_id);
+            let counts = effective_counts(&row.counts, &bundle.pack.catalogue, &row.type_id, &bundle.post.profile);
+            json!({
+                "type": row.type_id,
+                "name": kind.map_or_else(|| row.uncatalogued_name().unwrap_or(&row.type_id).to_string(), |k| k.name.get(lang).clone()),
+                "line": kind.map(|k| k.line.clone()),
+                "catalogued": kind.is_some(),
+                "criticality": kind.map_or(bundle.pack.scoring.uncatalogued_criticality, |k| f64::from(k.criticality)),
+                "required": counts.required,
+                "required_is_default": row.counts.required.is_none(),
+                "present": counts.present,
+                "functional": counts.functional,
+                "in_use": counts.in_use,
+                "trained": counts.trained,
+                "needed": counts.needed,
+                "needed_is_default": row.counts.needed.is_none(),
+                "maintained": counts.maintained,
+                "note": row.note,
+                "updated_at": row.updated_at,
+                "updated_by": row.updated_by,
+            })
+        })
+        .collect();
+    json!({
+        "format": "frontera-assessment",
+        "format_version": 1,
+        "language": lang.code(),
+        "assessment": j::assessment(&bundle.header),
+        "post": j::post(&bundle.post),
+        "pack": {
+            "id": bundle.pack.meta.id,
+            "version": bundle.pack.meta.version,
+            "hash": bundle.pack.meta.hash,
+            "title": bundle.pack.meta.title.get(lang),
+        },
+        "scoring_parameters": scoring_parameters(&bundle.pack),
+        "items": items,
+        "equipment": equipment,
+        "scores": j::score(bundle.header.id.as_str(), &score),
+        "change_log": store_log.iter().map(j::change).collect::<Vec<_>>(),
+    })
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`,
+/// so a failure never leaves a half-written file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or("export".into(), |n| n.to_string_lossy().into_owned());
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| -> std::io::Result<()> {
+        let mut file = fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result.with_context(|| format!("cannot write {}", path.display()))
+}
+
+pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
+    let store = ctx.open_store()?;
+    let id = ctx.resolve(&store, &args.id)?;
+    let bundle = Bundle::load(&store, &id)?;
+    let log = store.change_log(&id)?;
+    let text = serde_json::to_string_pretty(&document(&bundle, &log, ctx.lang))?;
+    match &args.output {
+        Some(path) => {
+            write_atomically(path, format!("{text}\n").as_bytes())?;
+            eprintln!("Exported {id} to {}.", path.display());
+        }
+        None => println!("{text}"),
+    }
+    Ok(())
+}

@@ -1,0 +1,169 @@
+//! One file per subcommand, each a `run` function; this file holds what they
+//! share: the context (database, pack, language, acting person) and exit codes.
+
+mod answer;
+mod assess;
+mod content;
+mod demo;
+mod equipment;
+mod export;
+mod json;
+mod log;
+mod overview;
+mod post;
+mod score;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command, LangArg};
+use crate::content::PackSource;
+use crate::domain::assessment::AssessmentId;
+use crate::domain::lang::Lang;
+use crate::domain::pack::Pack;
+use crate::store::{Store, StoreError};
+
+pub use demo::load_demo;
+
+/// Input that is wrong (exit status 2), as opposed to a failure (exit status 1).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct InvalidInput(pub String);
+
+pub fn invalid(message: impl Into<String>) -> anyhow::Error {
+    InvalidInput(message.into()).into()
+}
+
+/// 2 for bad usage or invalid input, 1 for any other failure.
+pub fn exit_code(error: &anyhow::Error) -> u8 {
+    if error.downcast_ref::<InvalidInput>().is_some() {
+        return 2;
+    }
+    let store = error.downcast_ref::<StoreError>().or_else(|| {
+        match error.downcast_ref::<crate::bundle::BundleError>() {
+            Some(crate::bundle::BundleError::Store(e)) => Some(e),
+            _ => None,
+        }
+    });
+    match store {
+        Some(
+            StoreError::UnknownPost(_)
+            | StoreError::DuplicatePost(_)
+            | StoreError::UnknownAssessment(_)
+            | StoreError::AmbiguousAssessment { .. }
+            | StoreError::Locked(_)
+            | StoreError::Transition { .. }
+            | StoreError::NotDraft(_),
+        ) => 2,
+        _ => 1,
+    }
+}
+
+/// What every command needs, resolved from options, environment and platform.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub db_path: PathBuf,
+    pub content_dir: Option<PathBuf>,
+    pub lang: Lang,
+    pub actor: String,
+}
+
+impl Context {
+    pub fn from_cli(cli: &Cli) -> Result<Context> {
+        let db_path = match &cli.db {
+            Some(path) => path.clone(),
+            None => default_db_path()?,
+        };
+        let lang = match cli.lang {
+            Some(LangArg::En) => Lang::En,
+            Some(LangArg::Es) => Lang::Es,
+            Some(LangArg::Pt) => Lang::Pt,
+            None => system_lang(),
+        };
+        let actor = cli
+            .actor
+            .clone()
+            .filter(|a| !a.trim().is_empty())
+            .or_else(|| std::env::var("USER").ok())
+            .or_else(|| std::env::var("USERNAME").ok())
+            .unwrap_or_else(|| "unknown".into());
+        Ok(Context {
+            db_path,
+            content_dir: cli.content.clone(),
+            lang,
+            actor,
+        })
+    }
+
+    pub fn open_store(&self) -> Result<Store> {
+        Ok(Store::open(&self.db_path, &self.actor)?)
+    }
+
+    /// The pack new assessments are made with: `--content DIR` or the built-in one.
+    pub fn current_pack(&self) -> Result<(PackSource, Pack)> {
+        let source = match &self.content_dir {
+            Some(dir) => PackSource::from_dir(dir).map_err(|e| invalid(e.to_string()))?,
+            None => PackSource::embedded(),
+        };
+        let report = crate::content::load(&source);
+        match report.pack {
+            Some(pack) => Ok((source, pack)),
+            None => {
+                let lines: Vec<String> = report.errors().map(ToString::to_string).collect();
+                Err(invalid(format!(
+                    "the content pack ({}) has {} error(s); run `frontera content check` for details:\n{}",
+                    source.origin,
+                    lines.len(),
+                    lines.join("\n")
+                )))
+            }
+        }
+    }
+
+    pub fn resolve(&self, store: &Store, id: &str) -> Result<AssessmentId> {
+        Ok(store.resolve(id)?)
+    }
+}
+
+fn default_db_path() -> Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("org", "EUROFRONT", "frontera").ok_or_else(|| {
+        anyhow::anyhow!("no home folder found for the database; give one with --db PATH")
+    })?;
+    Ok(dirs.data_dir().join("frontera.db"))
+}
+
+/// The language of LC_ALL, LC_MESSAGES or LANG, falling back to English.
+pub fn system_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .map_or(Lang::En, |v| Lang::from_locale(&v))
+}
+
+/// Runs a subcommand; `None` is handled by the caller (the interface).
+pub fn run(ctx: &Context, command: &Command) -> Result<()> {
+    match command {
+        Command::Post(cmd) => post::run(ctx, cmd),
+        Command::Assess(cmd) => assess::run(ctx, cmd),
+        Command::Answer(args) => answer::run(ctx, args),
+        Command::Equipment(args) => equipment::run(ctx, args),
+        Command::Score(args) => score::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
+        Command::Log(args) => log::run(ctx, args),
+        Command::Demo(args) => demo::run(ctx, args.json),
+        Command::Content(cmd) => content::run(ctx, cmd),
+    }
+}
+
+/// What `frontera` with no command does until the interface is built.
+pub fn run_overview(ctx: &Context) -> Result<()> {
+    overview::run(ctx)
+}
+
+/// Prints JSON to standard output.
+pub fn print_json(value: &serde_json::Value) -> Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}

@@ -1,0 +1,94 @@
+//! `scoring.toml` and `pack.toml` → scoring parameters and the pack's identity.
+
+use crate::domain::pack::{EquipmentWeights, LevelLabel, ScoringParams};
+
+use super::diagnostics::FileDiagnostics;
+use super::dto::{LevelText, S, ScoringFile};
+use super::localize::{Versions, text};
+use super::pillars::in_range;
+
+fn share(value: &S<f64>, what: &str, diags: &mut FileDiagnostics<'_>) -> f64 {
+    let v = *value.get_ref();
+    if !(0.0..=1.0).contains(&v) {
+        diags.error(value.span(), format!("{what} {v} is out of range (0 to 1)"));
+    }
+    v
+}
+
+fn weight(value: &S<f64>, what: &str, diags: &mut FileDiagnostics<'_>) -> f64 {
+    let v = *value.get_ref();
+    if !(v.is_finite() && v >= 0.0) {
+        diags.error(value.span(), format!("{what} must be 0 or more, not {v}"));
+    }
+    v
+}
+
+pub fn scoring(file: &ScoringFile, diags: &mut FileDiagnostics<'_>) -> Option<ScoringParams> {
+    let w = &file.equipment_weights;
+    let equipment_weights = EquipmentWeights {
+        coverage: weight(&w.coverage, "equipment_weights.coverage", diags),
+        availability: weight(&w.availability, "equipment_weights.availability", diags),
+        use_: weight(&w.use_, "equipment_weights.use", diags),
+        readiness: weight(&w.readiness, "equipment_weights.readiness", diags),
+        maintenance: weight(&w.maintenance, "equipment_weights.maintenance", diags),
+    };
+    let total = equipment_weights.coverage
+        + equipment_weights.availability
+        + equipment_weights.use_
+        + equipment_weights.readiness
+        + equipment_weights.maintenance;
+    if total <= 0.0 {
+        diags.error(w.coverage.span(), "equipment_weights must not all be 0");
+    }
+    let mut levels: Vec<Option<LevelLabel>> = vec![None; 5];
+    for dto in &file.levels {
+        let Some(level) = in_range(&dto.level, 0..=4, "level", diags) else {
+            continue;
+        };
+        let blocks = [dto.en.as_ref(), dto.es.as_ref(), dto.pt.as_ref()];
+        let what = format!("level {level}");
+        let name = Versions::of(blocks, |b: &LevelText| text(&b.name)).require(
+            diags,
+            dto.level.span(),
+            &what,
+        );
+        let meaning = Versions::of(blocks, |b: &LevelText| text(&b.meaning)).require(
+            diags,
+            dto.level.span(),
+            &what,
+        );
+        if levels[usize::from(level)].is_some() {
+            diags.error(dto.level.span(), format!("level {level} is given twice"));
+        }
+        if let (Some(name), Some(meaning)) = (name, meaning) {
+            levels[usize::from(level)] = Some(LevelLabel { name, meaning });
+        }
+    }
+    if levels.iter().any(Option::is_none) {
+        diags.error(
+            0..0,
+            "scoring.toml must give [[levels]] 0, 1, 2, 3 and 4, each once",
+        );
+    }
+    let uncatalogued = *file.uncatalogued_criticality.get_ref();
+    if !(uncatalogued.is_finite() && uncatalogued >= 0.0) {
+        diags.error(
+            file.uncatalogued_criticality.span(),
+            "uncatalogued_criticality must be 0 or more",
+        );
+    }
+    let params = ScoringParams {
+        provisional_below: share(&file.provisional_below, "provisional_below", diags),
+        pillar4_equipment_share: share(
+            &file.pillar4_equipment_share,
+            "pillar4_equipment_share",
+            diags,
+        ),
+        idle_below: share(&file.idle_below, "idle_below", diags),
+        target_level: in_range(&file.target_level, 0..=4, "target_level", diags)?,
+        uncatalogued_criticality: uncatalogued,
+        equipment_weights,
+        levels: levels.into_iter().collect::<Option<Vec<_>>>()?,
+    };
+    Some(params)
+}

@@ -1,0 +1,12 @@
+//! Pure types and rules: posts, content packs, assessments, answers, scoring.
+//! Knows nothing of the terminal, the database, PDF or the command line.
+
+pub mod assessment;
+pub mod lang;
+pub mod pack;
+pub mod post;
+pub mod scoring;
+pub mod time;
+
+#[cfg(test)]
+pub mod fixtures;

@@ -1,0 +1,336 @@
+//! A content pack as the rest of the program sees it: validated pillars, items,
+//! procedures, the equipment catalogue and the scoring parameters.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use super::lang::Localized;
+use super::post::{Applicability, PostKind, PostProfile};
+
+/// The five maturity levels, 0..=4.
+pub const LEVELS: std::ops::RangeInclusive<u8> = 0..=4;
+
+/// The four EUROFRONT pillars, 1..=4.
+pub const PILLARS: [u8; 4] = [1, 2, 3, 4];
+
+/// The pillar whose score blends in the equipment utilisation index.
+pub const EQUIPMENT_PILLAR: u8 = 4;
+
+/// The level of cooperation an item concerns (EC IBM guidelines, 2010).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Cooperation {
+    IntraService,
+    InterAgency,
+    International,
+}
+
+impl Cooperation {
+    pub const ALL: [Cooperation; 3] = [
+        Cooperation::IntraService,
+        Cooperation::InterAgency,
+        Cooperation::International,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Cooperation::IntraService => "intra-service",
+            Cooperation::InterAgency => "inter-agency",
+            Cooperation::International => "international",
+        }
+    }
+}
+
+/// The IBM field an item concerns (EC IBM guidelines, 2010).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IbmField {
+    Legal,
+    Institutional,
+    Procedures,
+    HumanResources,
+    Communication,
+    Infrastructure,
+}
+
+impl IbmField {
+    pub const ALL: [IbmField; 6] = [
+        IbmField::Legal,
+        IbmField::Institutional,
+        IbmField::Procedures,
+        IbmField::HumanResources,
+        IbmField::Communication,
+        IbmField::Infrastructure,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            IbmField::Legal => "legal",
+            IbmField::Institutional => "institutional",
+            IbmField::Procedures => "procedures",
+            IbmField::HumanResources => "human-resources",
+            IbmField::Communication => "communication",
+            IbmField::Infrastructure => "infrastructure",
+        }
+    }
+}
+
+macro_rules! code_enum_text {
+    ($t:ty, $what:literal) => {
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.pad(self.code())
+            }
+        }
+        impl FromStr for $t {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::ALL
+                    .into_iter()
+                    .find(|v| v.code() == s)
+                    .ok_or_else(|| {
+                        let names: Vec<_> = Self::ALL.iter().map(|v| v.code()).collect();
+                        format!("unknown {} '{s}' (use {})", $what, names.join(", "))
+                    })
+            }
+        }
+    };
+}
+code_enum_text!(Cooperation, "cooperation level");
+code_enum_text!(IbmField, "IBM field");
+
+/// Texts of one item in one language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemText {
+    pub question: String,
+    pub guidance: String,
+    pub recommendation: String,
+    /// Descriptors for levels 0..=4.
+    pub levels: [String; 5],
+}
+
+/// One checklist item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub id: String,
+    pub pillar: u8,
+    pub section: String,
+    pub weight: u8,
+    pub critical: bool,
+    pub cooperation: Cooperation,
+    pub field: IbmField,
+    pub applicability: Applicability,
+    pub procedures: Vec<String>,
+    pub sources: Vec<String>,
+    pub text: Localized<ItemText>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub id: String,
+    pub title: Localized<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pillar {
+    pub number: u8,
+    pub title: Localized<String>,
+    pub sections: Vec<Section>,
+    /// Items in the order of the file.
+    pub items: Vec<Item>,
+}
+
+/// Texts of one reference procedure in one language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProcedureText {
+    pub title: String,
+    pub purpose: String,
+    pub basis: String,
+    pub roles: Vec<String>,
+    pub steps: Vec<String>,
+    pub records: Vec<String>,
+    pub common_failures: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Procedure {
+    pub id: String,
+    pub sources: Vec<String>,
+    pub text: Localized<ProcedureText>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EquipmentLine {
+    pub id: String,
+    pub name: Localized<String>,
+}
+
+/// How many units of a type a post needs, by its profile.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EquipmentNeed {
+    pub per_post: f64,
+    pub per_booth: f64,
+    pub per_lane: f64,
+    pub per_cargo_lane: f64,
+    pub operators_per_unit: f64,
+}
+
+impl EquipmentNeed {
+    /// Units a post of this profile needs, rounded up.
+    pub fn required(&self, profile: &PostProfile) -> u32 {
+        let units = self.per_post
+            + self.per_booth * f64::from(profile.booths)
+            + self.per_lane * f64::from(profile.lanes)
+            + self.per_cargo_lane * f64::from(profile.cargo_lanes);
+        // A tiny tolerance keeps 0.1 × 30 = 3.0000000004 from becoming 4.
+        (units - 1e-9).ceil().max(0.0) as u32
+    }
+
+    /// Trained operators needed for `required` units over all shifts.
+    pub fn operators(&self, required: u32, profile: &PostProfile) -> u32 {
+        let per_shift = (f64::from(required) * self.operators_per_unit - 1e-9)
+            .ceil()
+            .max(0.0) as u32;
+        per_shift * profile.shifts
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EquipmentType {
+    pub id: String,
+    pub line: String,
+    pub criticality: u8,
+    pub applicability: Applicability,
+    pub need: EquipmentNeed,
+    pub name: Localized<String>,
+    pub description: Localized<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalogue {
+    pub lines: Vec<EquipmentLine>,
+    pub types: Vec<EquipmentType>,
+}
+
+impl Catalogue {
+    pub fn get(&self, id: &str) -> Option<&EquipmentType> {
+        self.types.iter().find(|t| t.id == id)
+    }
+}
+
+/// Weights of the five indices in an equipment type's index.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EquipmentWeights {
+    pub coverage: f64,
+    pub availability: f64,
+    pub use_: f64,
+    pub readiness: f64,
+    pub maintenance: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelLabel {
+    pub name: Localized<String>,
+    pub meaning: Localized<String>,
+}
+
+/// Everything `scoring.toml` sets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoringParams {
+    pub provisional_below: f64,
+    pub pillar4_equipment_share: f64,
+    pub idle_below: f64,
+    pub target_level: u8,
+    pub uncatalogued_criticality: f64,
+    pub equipment_weights: EquipmentWeights,
+    /// Labels of levels 0..=4.
+    pub levels: Vec<LevelLabel>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PackMeta {
+    pub id: String,
+    pub version: String,
+    pub title: Localized<String>,
+    /// SHA-256 over the pack's files, hex.
+    pub hash: String,
+}
+
+/// A whole validated content pack.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pack {
+    pub meta: PackMeta,
+    pub pillars: Vec<Pillar>,
+    pub procedures: BTreeMap<String, Procedure>,
+    pub catalogue: Catalogue,
+    pub scoring: ScoringParams,
+}
+
+impl Pack {
+    pub fn pillar(&self, number: u8) -> Option<&Pillar> {
+        self.pillars.iter().find(|p| p.number == number)
+    }
+
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.pillars.iter().flat_map(|p| p.items.iter())
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items().find(|i| i.id == id)
+    }
+
+    /// Items asked at a post of this kind, in pack order.
+    pub fn applicable_items(&self, kind: PostKind, cargo: bool) -> impl Iterator<Item = &Item> {
+        self.items()
+            .filter(move |i| i.applicability.applies_to(kind, cargo))
+    }
+
+    pub fn section_title(&self, id: &str) -> Option<&Localized<String>> {
+        self.pillars
+            .iter()
+            .flat_map(|p| p.sections.iter())
+            .find(|s| s.id == id)
+            .map(|s| &s.title)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_units_round_up_and_follow_the_profile() {
+        let need = EquipmentNeed {
+            per_post: 1.0,
+            per_booth: 1.0,
+            per_lane: 0.0,
+            per_cargo_lane: 0.5,
+            operators_per_unit: 1.0,
+        };
+        let profile = PostProfile {
+            lanes: 4,
+            cargo_lanes: 3,
+            booths: 6,
+            shifts: 3,
+        };
+        // 1 + 6 × 1 + 3 × 0.5 = 8.5 → 9 units; 9 operators a shift × 3 shifts.
+        assert_eq!(need.required(&profile), 9);
+        assert_eq!(need.operators(9, &profile), 27);
+    }
+
+    #[test]
+    fn exact_products_are_not_rounded_up_by_float_noise() {
+        let need = EquipmentNeed {
+            per_post: 0.0,
+            per_booth: 0.0,
+            per_lane: 0.1,
+            per_cargo_lane: 0.0,
+            operators_per_unit: 0.0,
+        };
+        let profile = PostProfile {
+            lanes: 30,
+            ..PostProfile::default()
+        };
+        assert_eq!(need.required(&profile), 3);
+        assert_eq!(need.operators(3, &profile), 0);
+    }
+}

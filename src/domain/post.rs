@@ -1,0 +1,242 @@
+//! Border crossing points: the register's types and the profile that decides
+//! which items and equipment apply.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// How people and goods cross at the post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PostKind {
+    Land,
+    Air,
+    Sea,
+    River,
+}
+
+impl PostKind {
+    pub const ALL: [PostKind; 4] = [
+        PostKind::Land,
+        PostKind::Air,
+        PostKind::Sea,
+        PostKind::River,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            PostKind::Land => "land",
+            PostKind::Air => "air",
+            PostKind::Sea => "sea",
+            PostKind::River => "river",
+        }
+    }
+}
+
+impl fmt::Display for PostKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.code())
+    }
+}
+
+impl FromStr for PostKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        PostKind::ALL
+            .into_iter()
+            .find(|k| k.code() == s)
+            .ok_or_else(|| format!("unknown post kind '{s}' (use land, air, sea or river)"))
+    }
+}
+
+/// How the two states' controls are organised at the post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ControlModel {
+    /// Each state controls on its own side.
+    None,
+    /// Both states' booths side by side, controls one after the other.
+    Juxtaposed,
+    /// One facility on one side hosting both states (e.g. a CEBAF).
+    SingleHead,
+    /// An integrated control area (MERCOSUR ACI) with joint or sequential checks.
+    IntegratedArea,
+}
+
+impl ControlModel {
+    pub const ALL: [ControlModel; 4] = [
+        ControlModel::None,
+        ControlModel::Juxtaposed,
+        ControlModel::SingleHead,
+        ControlModel::IntegratedArea,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ControlModel::None => "none",
+            ControlModel::Juxtaposed => "juxtaposed",
+            ControlModel::SingleHead => "single-head",
+            ControlModel::IntegratedArea => "integrated-area",
+        }
+    }
+}
+
+impl fmt::Display for ControlModel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.code())
+    }
+}
+
+impl FromStr for ControlModel {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ControlModel::ALL
+            .into_iter()
+            .find(|k| k.code() == s)
+            .ok_or_else(|| {
+                format!("unknown control model '{s}' (use none, juxtaposed, single-head or integrated-area)")
+            })
+    }
+}
+
+/// A border post's code, as the register knows it (e.g. `PE-DES`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PostCode(String);
+
+impl PostCode {
+    /// Accepts 2–16 characters of ASCII letters, digits and `-`, stored upper-case.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let code = text.trim().to_ascii_uppercase();
+        let ok_len = (2..=16).contains(&code.len());
+        let ok_chars = code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        if ok_len && ok_chars {
+            Ok(PostCode(code))
+        } else {
+            Err(format!(
+                "post code '{text}' must be 2 to 16 letters, digits or '-' (e.g. PE-DES)"
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for PostCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&self.0)
+    }
+}
+
+/// An ISO 3166-1 alpha-2 country code, upper-case (`PE`, `BO`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CountryCode(String);
+
+impl CountryCode {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let code = text.trim().to_ascii_uppercase();
+        if code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()) {
+            Ok(CountryCode(code))
+        } else {
+            Err(format!(
+                "country code '{text}' must be two letters (ISO 3166-1, e.g. PE, BO, BR)"
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&self.0)
+    }
+}
+
+/// A border crossing point in the register.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Post {
+    pub code: PostCode,
+    pub name: String,
+    pub country: CountryCode,
+    pub neighbour: CountryCode,
+    pub kind: PostKind,
+    pub cargo: bool,
+    pub model: ControlModel,
+    pub profile: PostProfile,
+    pub agencies: Vec<String>,
+}
+
+/// The numbers that size what a post needs (equipment, operators).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PostProfile {
+    /// Passenger lanes.
+    pub lanes: u32,
+    /// Cargo lanes (0 at a post without cargo).
+    pub cargo_lanes: u32,
+    /// First-line control booths (positions where an officer checks travellers).
+    pub booths: u32,
+    /// Shifts a day (3 for a post open around the clock).
+    pub shifts: u32,
+}
+
+impl Default for PostProfile {
+    fn default() -> Self {
+        PostProfile {
+            lanes: 1,
+            cargo_lanes: 0,
+            booths: 1,
+            shifts: 3,
+        }
+    }
+}
+
+/// What decides whether an item or equipment type applies to a post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applicability {
+    pub kinds: Vec<PostKind>,
+    pub cargo_only: bool,
+}
+
+impl Applicability {
+    pub fn applies_to(&self, kind: PostKind, cargo: bool) -> bool {
+        self.kinds.contains(&kind) && (cargo || !self.cargo_only)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_normalised_and_checked() {
+        assert_eq!(PostCode::parse(" pe-des ").unwrap().as_str(), "PE-DES");
+        assert!(PostCode::parse("X").is_err());
+        assert!(PostCode::parse("PE DES").is_err());
+        assert_eq!(CountryCode::parse("bo").unwrap().as_str(), "BO");
+        assert!(CountryCode::parse("BOL").is_err());
+        assert!(CountryCode::parse("B1").is_err());
+    }
+
+    #[test]
+    fn cargo_only_items_need_a_cargo_post_of_a_listed_kind() {
+        let cargo = Applicability {
+            kinds: vec![PostKind::Land],
+            cargo_only: true,
+        };
+        assert!(cargo.applies_to(PostKind::Land, true));
+        assert!(!cargo.applies_to(PostKind::Land, false));
+        assert!(!cargo.applies_to(PostKind::Air, true));
+    }
+
+    #[test]
+    fn kinds_and_models_round_trip_through_text() {
+        for kind in PostKind::ALL {
+            assert_eq!(kind.code().parse::<PostKind>().unwrap(), kind);
+        }
+        for model in ControlModel::ALL {
+            assert_eq!(model.code().parse::<ControlModel>().unwrap(), model);
+        }
+        assert!("bridge".parse::<PostKind>().is_err());
+    }
+}

@@ -1,0 +1,309 @@
+//! Equipment utilisation: per-type indices and flags, and the utilisation index
+//! (EUI) over all types with data.
+
+use crate::domain::assessment::{EquipmentCounts, EquipmentRecord};
+use crate::domain::pack::{Catalogue, EquipmentWeights, ScoringParams};
+use crate::domain::post::PostProfile;
+
+/// What can be wrong with a type's equipment at the post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Flag {
+    /// Fewer present than required.
+    Missing,
+    /// Fewer functional than present.
+    Broken,
+    /// Less than `idle_below` of the functional units in use.
+    Idle,
+    /// Fewer trained operators than needed.
+    Untrained,
+    /// Fewer maintained than present.
+    Unmaintained,
+}
+
+impl Flag {
+    pub const ALL: [Flag; 5] = [
+        Flag::Missing,
+        Flag::Broken,
+        Flag::Idle,
+        Flag::Untrained,
+        Flag::Unmaintained,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Flag::Missing => "missing",
+            Flag::Broken => "broken",
+            Flag::Idle => "idle",
+            Flag::Untrained => "untrained",
+            Flag::Unmaintained => "unmaintained",
+        }
+    }
+}
+
+/// Counts with the catalogue's defaults filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EffectiveCounts {
+    pub required: Option<u32>,
+    pub present: Option<u32>,
+    pub functional: Option<u32>,
+    pub in_use: Option<u32>,
+    pub trained: Option<u32>,
+    pub needed: Option<u32>,
+    pub maintained: Option<u32>,
+}
+
+/// The scored row of one equipment type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeScore {
+    pub type_id: String,
+    pub criticality: f64,
+    pub counts: EffectiveCounts,
+    pub coverage: Option<f64>,
+    pub availability: Option<f64>,
+    pub use_: Option<f64>,
+    pub readiness: Option<f64>,
+    pub maintenance: Option<f64>,
+    /// Weighted mean of the defined indices; `None` when none is defined.
+    pub index: Option<f64>,
+    pub flags: Vec<Flag>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EquipmentScore {
+    /// Equipment utilisation index, 0–1; `None` without any type index.
+    pub eui: Option<f64>,
+    pub types: Vec<TypeScore>,
+}
+
+impl EquipmentScore {
+    pub fn count_flag(&self, flag: Flag) -> usize {
+        self.types
+            .iter()
+            .filter(|t| t.flags.contains(&flag))
+            .count()
+    }
+}
+
+/// `num ÷ den` when both are known and the denominator is not zero.
+fn ratio(num: Option<u32>, den: Option<u32>) -> Option<f64> {
+    match (num, den) {
+        (Some(n), Some(d)) if d > 0 => Some(f64::from(n) / f64::from(d)),
+        _ => None,
+    }
+}
+
+fn below(a: Option<u32>, b: Option<u32>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if a < b)
+}
+
+/// Fills `required` and `needed` from the catalogue where the auditor left them.
+pub fn effective_counts(
+    counts: &EquipmentCounts,
+    catalogue: &Catalogue,
+    type_id: &str,
+    profile: &PostProfile,
+) -> EffectiveCounts {
+    let kind = catalogue.get(type_id);
+    let required = counts
+        .required
+        .or_else(|| kind.map(|k| k.need.required(profile)));
+    let needed = counts
+        .needed
+        .or_else(|| kind.map(|k| k.need.operators(required.unwrap_or(0), profile)));
+    EffectiveCounts {
+        required,
+        present: counts.present,
+        functional: counts.functional,
+        in_use: counts.in_use,
+        trained: counts.trained,
+        needed,
+        maintained: counts.maintained,
+    }
+}
+
+/// Scores one type from its effective counts.
+pub fn score_type(
+    type_id: &str,
+    criticality: f64,
+    counts: EffectiveCounts,
+    weights: &EquipmentWeights,
+    idle_below: f64,
+) -> TypeScore {
+    let coverage = ratio(counts.functional, counts.required).map(|v| v.min(1.0));
+    let availability = ratio(counts.functional, counts.present);
+    let use_ = ratio(counts.in_use, counts.functional);
+    let readiness = ratio(counts.trained, counts.needed).map(|v| v.min(1.0));
+    let maintenance = ratio(counts.maintained, counts.present);
+    let parts = [
+        (coverage, weights.coverage),
+        (availability, weights.availability),
+        (use_, weights.use_),
+        (readiness, weights.readiness),
+        (maintenance, weights.maintenance),
+    ];
+    let (sum, total) = parts
+        .iter()
+        .filter_map(|(value, weight)| value.map(|v| (v * weight, *weight)))
+        .fold((0.0, 0.0), |(s, t), (v, w)| (s + v, t + w));
+    let index = (total > 0.0).then(|| sum / total);
+
+    let mut flags = Vec::new();
+    if below(counts.present, counts.required) {
+        flags.push(Flag::Missing);
+    }
+    if below(counts.functional, counts.present) {
+        flags.push(Flag::Broken);
+    }
+    if use_.is_some_and(|u| u < idle_below) {
+        flags.push(Flag::Idle);
+    }
+    if below(counts.trained, counts.needed) {
+        flags.push(Flag::Untrained);
+    }
+    if below(counts.maintained, counts.present) {
+        flags.push(Flag::Unmaintained);
+    }
+    TypeScore {
+        type_id: type_id.to_string(),
+        criticality,
+        counts,
+        coverage,
+        availability,
+        use_,
+        readiness,
+        maintenance,
+        index,
+        flags,
+    }
+}
+
+/// Scores every recorded row and the utilisation index over them.
+pub fn score_equipment(
+    records: &[EquipmentRecord],
+    catalogue: &Catalogue,
+    params: &ScoringParams,
+    profile: &PostProfile,
+) -> EquipmentScore {
+    let types: Vec<TypeScore> = records
+        .iter()
+        .map(|record| {
+            let criticality = catalogue
+                .get(&record.type_id)
+                .map_or(params.uncatalogued_criticality, |t| {
+                    f64::from(t.criticality)
+                });
+            let counts = effective_counts(&record.counts, catalogue, &record.type_id, profile);
+            score_type(
+                &record.type_id,
+                criticality,
+                counts,
+                &params.equipment_weights,
+                params.idle_below,
+            )
+        })
+        .collect();
+    let (sum, total) = types
+        .iter()
+        .filter_map(|t| t.index.map(|i| (i * t.criticality, t.criticality)))
+        .fold((0.0, 0.0), |(s, w), (v, c)| (s + v, w + c));
+    EquipmentScore {
+        eui: (total > 0.0).then(|| sum / total),
+        types,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WEIGHTS: EquipmentWeights = EquipmentWeights {
+        coverage: 0.3,
+        availability: 0.25,
+        use_: 0.2,
+        readiness: 0.15,
+        maintenance: 0.1,
+    };
+
+    fn counts(v: [Option<u32>; 7]) -> EffectiveCounts {
+        EffectiveCounts {
+            required: v[0],
+            present: v[1],
+            functional: v[2],
+            in_use: v[3],
+            trained: v[4],
+            needed: v[5],
+            maintained: v[6],
+        }
+    }
+
+    #[test]
+    fn golden_type_index_and_flags() {
+        // required 4, present 3, functional 2, in use 1, trained 3, needed 6, maintained 1.
+        let t = score_type(
+            "reader",
+            3.0,
+            counts([
+                Some(4),
+                Some(3),
+                Some(2),
+                Some(1),
+                Some(3),
+                Some(6),
+                Some(1),
+            ]),
+            &WEIGHTS,
+            0.5,
+        );
+        // coverage 2/4 = 0.5; availability 2/3; use 1/2 = 0.5; readiness 3/6 = 0.5;
+        // maintenance 1/3.
+        assert_eq!(t.coverage, Some(0.5));
+        assert!((t.availability.unwrap() - 2.0 / 3.0).abs() < 1e-12);
+        // index = (0.3×0.5 + 0.25×2/3 + 0.2×0.5 + 0.15×0.5 + 0.1×1/3) ÷ 1.0
+        //       = 0.15 + 0.1666… + 0.1 + 0.075 + 0.0333… = 0.525
+        assert!((t.index.unwrap() - 0.525).abs() < 1e-12);
+        // 3 < 4 missing; 2 < 3 broken; use 0.5 is not below 0.5; 3 < 6 untrained; 1 < 3.
+        assert_eq!(
+            t.flags,
+            vec![
+                Flag::Missing,
+                Flag::Broken,
+                Flag::Untrained,
+                Flag::Unmaintained
+            ]
+        );
+    }
+
+    #[test]
+    fn zero_denominators_leave_indices_out_and_cap_at_one() {
+        // Nothing required, 2 present and working, none in use, no operators needed.
+        let t = score_type(
+            "gen",
+            1.0,
+            counts([Some(0), Some(2), Some(2), Some(0), None, Some(0), Some(2)]),
+            &WEIGHTS,
+            0.5,
+        );
+        assert_eq!(t.coverage, None);
+        assert_eq!(t.readiness, None);
+        assert_eq!(t.use_, Some(0.0));
+        // index = (0.25×1 + 0.2×0 + 0.1×1) ÷ (0.25 + 0.2 + 0.1) = 0.35 ÷ 0.55
+        assert!((t.index.unwrap() - 0.35 / 0.55).abs() < 1e-12);
+        assert_eq!(t.flags, vec![Flag::Idle]);
+        // More functional than required: coverage stops at 1.
+        let over = score_type(
+            "x",
+            1.0,
+            counts([Some(1), Some(3), Some(3), None, None, None, None]),
+            &WEIGHTS,
+            0.5,
+        );
+        assert_eq!(over.coverage, Some(1.0));
+    }
+
+    #[test]
+    fn a_row_with_no_counts_has_no_index() {
+        let t = score_type("x", 2.0, counts([None; 7]), &WEIGHTS, 0.5);
+        assert_eq!(t.index, None);
+        assert!(t.flags.is_empty());
+    }
+}

@@ -1,0 +1,13 @@
+//! frontera: assess border crossing points against EU integrated border management
+//! practice.
+//!
+//! Dependency rule: arrows point inward only. `commands`, `store`, `content` (and
+//! the TUI and report) use `domain`; `domain` uses none of them and knows nothing
+//! of the terminal, SQL, PDF or the command line. Nothing imports the TUI.
+
+pub mod bundle;
+pub mod cli;
+pub mod commands;
+pub mod content;
+pub mod domain;
+pub mod store;

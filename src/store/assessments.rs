@@ -1,0 +1,283 @@
+//! Assessments: creation (pinning the pack), lookup by id prefix, life cycle.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use rusqlite::{OptionalExtension, params};
+use sha2::{Digest, Sha256};
+
+use super::convert::{self, ASSESSMENT_COLUMNS};
+use super::{LogEntry, Result, Store, StoreError, log, now, packs};
+use crate::content::PackSource;
+use crate::domain::assessment::{
+    Assessment, AssessmentId, AssessmentKind, Change, Status, Transition,
+};
+use crate::domain::pack::Pack;
+use crate::domain::post::PostCode;
+
+/// What a new assessment starts with.
+#[derive(Debug, Clone)]
+pub struct NewAssessment {
+    pub post: PostCode,
+    pub kind: AssessmentKind,
+    pub evaluators: Vec<String>,
+    /// A fixed id (demo data); otherwise a fresh one is made.
+    pub id: Option<AssessmentId>,
+    /// When it was made, for data recorded elsewhere first; otherwise now.
+    pub created_at: Option<String>,
+}
+
+fn fresh_id(post: &PostCode) -> AssessmentId {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let mut hasher = Sha256::new();
+    hasher.update(nanos.to_le_bytes());
+    hasher.update(std::process::id().to_le_bytes());
+    hasher.update(COUNTER.fetch_add(1, Ordering::Relaxed).to_le_bytes());
+    hasher.update(post.as_str().as_bytes());
+    let hex: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    AssessmentId::from_hex(&hex)
+}
+
+const FROM: &str = "FROM assessments a JOIN content_packs p ON p.hash = a.pack_hash";
+
+impl Store {
+    /// Creates a draft assessment of `new.post`, pinning and keeping `pack`.
+    pub fn create_assessment(
+        &mut self,
+        new: &NewAssessment,
+        source: &PackSource,
+        pack: &Pack,
+    ) -> Result<AssessmentId> {
+        let at = new.created_at.clone().unwrap_or_else(now);
+        let actor = self.actor.clone();
+        let id = new.id.clone().unwrap_or_else(|| fresh_id(&new.post));
+        let tx = self.write()?;
+        let post_exists: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM posts WHERE code = ?1)",
+            [new.post.as_str()],
+            |r| r.get(0),
+        )?;
+        if !post_exists {
+            return Err(StoreError::UnknownPost(new.post.to_string()));
+        }
+        packs::keep(&tx, source, &pack.meta, &at)?;
+        tx.execute(
+            "INSERT INTO assessments (id, post_code, kind, status, evaluators, target_level, pack_hash,
+                                      created_at, created_by, updated_at)
+             VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?6, ?7, ?8, ?7)",
+            params![
+                id.as_str(),
+                new.post.as_str(),
+                new.kind.code(),
+                convert::to_json_list(&new.evaluators),
+                pack.scoring.target_level,
+                pack.meta.hash,
+                at,
+                actor,
+            ],
+        )?;
+        log(
+            &tx,
+            &actor,
+            &at,
+            LogEntry {
+                assessment: Some(id.as_str()),
+                entity: "assessment",
+                entity_id: id.as_str(),
+                field: "created",
+                old: None,
+                new: Some(format!(
+                    "{} of {} with pack {} {}",
+                    new.kind, new.post, pack.meta.id, pack.meta.version
+                )),
+            },
+        )?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// The assessment whose id is `text` or starts with it (at least 4 characters).
+    pub fn resolve(&self, text: &str) -> Result<AssessmentId> {
+        let prefix = text.trim().to_ascii_lowercase();
+        if !AssessmentId::is_valid_prefix(&prefix) {
+            return Err(StoreError::UnknownAssessment(text.to_string()));
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT id FROM assessments WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 6",
+        )?;
+        let matches: Vec<String> = stmt
+            .query_map([&prefix], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        match matches.as_slice() {
+            [] => Err(StoreError::UnknownAssessment(text.to_string())),
+            [one] => Ok(AssessmentId::new(one.clone())),
+            _ => Err(StoreError::AmbiguousAssessment { prefix, matches }),
+        }
+    }
+
+    pub fn assessment(&self, id: &AssessmentId) -> Result<Assessment> {
+        self.conn
+            .query_row(
+                &format!("SELECT {ASSESSMENT_COLUMNS} {FROM} WHERE a.id = ?1"),
+                [id.as_str()],
+                convert::assessment,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::UnknownAssessment(id.to_string()))
+    }
+
+    /// Assessments, newest first, of one post or of all.
+    pub fn assessments(&self, post: Option<&PostCode>) -> Result<Vec<Assessment>> {
+        let sql = format!(
+            "SELECT {ASSESSMENT_COLUMNS} {FROM} WHERE ?1 IS NULL OR a.post_code = ?1
+             ORDER BY a.created_at DESC, a.id DESC"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([post.map(PostCode::as_str)], convert::assessment)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn assessment_exists(&self, id: &AssessmentId) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM assessments WHERE id = ?1)",
+            [id.as_str()],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Fails with [`StoreError::Locked`] when the assessment is final.
+    pub(super) fn check_unlocked(tx: &rusqlite::Transaction<'_>, id: &AssessmentId) -> Result<()> {
+        let status: Option<String> = tx
+            .query_row(
+                "SELECT status FROM assessments WHERE id = ?1",
+                [id.as_str()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match status.as_deref() {
+            None => Err(StoreError::UnknownAssessment(id.to_string())),
+            Some("final") => Err(StoreError::Locked(id.to_string())),
+            Some(_) => Ok(()),
+        }
+    }
+
+    pub(super) fn touch(tx: &rusqlite::Transaction<'_>, id: &AssessmentId, at: &str) -> Result<()> {
+        tx.execute(
+            "UPDATE assessments SET updated_at = ?2 WHERE id = ?1",
+            params![id.as_str(), at],
+        )?;
+        Ok(())
+    }
+
+    /// Moves the assessment through its life cycle; the reason of a reopening is logged.
+    pub fn transition(&mut self, id: &AssessmentId, transition: &Transition) -> Result<Status> {
+        let at = now();
+        let actor = self.actor.clone();
+        let tx = self.write()?;
+        let current: String = tx
+            .query_row(
+                "SELECT status FROM assessments WHERE id = ?1",
+                [id.as_str()],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::UnknownAssessment(id.to_string()))?;
+        let current: Status = current.parse().map_err(|e: String| StoreError::Corrupt {
+            path: "database".into(),
+            detail: e,
+        })?;
+        let action = match transition {
+            Transition::Submit => "submitted",
+            Transition::Finalise => "finalised",
+            Transition::Reopen { .. } => "reopened",
+        };
+        let next = current
+            .apply(transition)
+            .map_err(|why| StoreError::Transition {
+                id: id.to_string(),
+                action: action.into(),
+                why,
+            })?;
+        let stamp = match transition {
+            Transition::Submit => ", submitted_at = ?3",
+            Transition::Finalise => ", finalised_at = ?3",
+            Transition::Reopen { .. } => "",
+        };
+        tx.execute(
+            &format!("UPDATE assessments SET status = ?2, updated_at = ?3{stamp} WHERE id = ?1"),
+            params![id.as_str(), next.code(), at],
+        )?;
+        let reason = match transition {
+            Transition::Reopen { reason } => format!(" (reason: {})", reason.trim()),
+            _ => String::new(),
+        };
+        log(
+            &tx,
+            &actor,
+            &at,
+            LogEntry {
+                assessment: Some(id.as_str()),
+                entity: "assessment",
+                entity_id: id.as_str(),
+                field: "status",
+                old: Some(current.code().to_string()),
+                new: Some(format!("{}{reason}", next.code())),
+            },
+        )?;
+        tx.commit()?;
+        Ok(next)
+    }
+
+    /// Deletes a draft with its answers and equipment rows; the change log keeps
+    /// the trail.
+    pub fn delete_draft(&mut self, id: &AssessmentId) -> Result<()> {
+        let at = now();
+        let actor = self.actor.clone();
+        let tx = self.write()?;
+        let status: Option<String> = tx
+            .query_row(
+                "SELECT status FROM assessments WHERE id = ?1",
+                [id.as_str()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match status.as_deref() {
+            None => return Err(StoreError::UnknownAssessment(id.to_string())),
+            Some("draft") => {}
+            Some(_) => return Err(StoreError::NotDraft(id.to_string())),
+        }
+        tx.execute("DELETE FROM assessments WHERE id = ?1", [id.as_str()])?;
+        log(
+            &tx,
+            &actor,
+            &at,
+            LogEntry {
+                assessment: Some(id.as_str()),
+                entity: "assessment",
+                entity_id: id.as_str(),
+                field: "deleted",
+                old: Some("draft".into()),
+                new: None,
+            },
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The change log of one assessment, oldest first.
+    pub fn change_log(&self, id: &AssessmentId) -> Result<Vec<Change>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {} FROM change_log WHERE assessment_id = ?1 ORDER BY seq",
+            convert::CHANGE_COLUMNS
+        ))?;
+        let rows = stmt.query_map([id.as_str()], convert::change)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

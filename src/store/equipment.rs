@@ -1,0 +1,124 @@
+//! Equipment audit rows: counts per type, and free-named equipment the
+//! catalogue lacks.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::convert::{self, EQUIPMENT_COLUMNS};
+use super::{LogEntry, Result, Store, log, now};
+use crate::domain::assessment::{AssessmentId, EquipmentCounts, EquipmentRecord};
+
+/// The fields an auditor changes; `None` leaves a field as it is. For `required`
+/// and `needed`, `Some(None)` goes back to the catalogue's default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EquipmentUpdate {
+    pub required: Option<Option<u32>>,
+    pub present: Option<Option<u32>>,
+    pub functional: Option<Option<u32>>,
+    pub in_use: Option<Option<u32>>,
+    pub trained: Option<Option<u32>>,
+    pub needed: Option<Option<u32>>,
+    pub maintained: Option<Option<u32>>,
+    pub note: Option<String>,
+}
+
+fn show(value: Option<u32>) -> Option<String> {
+    value.map(|v| v.to_string())
+}
+
+impl Store {
+    /// Applies `update` to one type's row, creating it if needed.
+    pub fn update_equipment(
+        &mut self,
+        id: &AssessmentId,
+        type_id: &str,
+        update: &EquipmentUpdate,
+    ) -> Result<()> {
+        let at = now();
+        let actor = self.actor.clone();
+        let tx = self.write()?;
+        Self::check_unlocked(&tx, id)?;
+        let old = tx
+            .query_row(
+                &format!("SELECT {EQUIPMENT_COLUMNS} FROM equipment WHERE assessment_id = ?1 AND type_id = ?2"),
+                params![id.as_str(), type_id],
+                convert::equipment,
+            )
+            .optional()?;
+        let (old_counts, old_note) = old.map_or((EquipmentCounts::default(), String::new()), |r| {
+            (r.counts, r.note)
+        });
+        let pick = |new: Option<Option<u32>>, old: Option<u32>| new.unwrap_or(old);
+        let counts = EquipmentCounts {
+            required: pick(update.required, old_counts.required),
+            present: pick(update.present, old_counts.present),
+            functional: pick(update.functional, old_counts.functional),
+            in_use: pick(update.in_use, old_counts.in_use),
+            trained: pick(update.trained, old_counts.trained),
+            needed: pick(update.needed, old_counts.needed),
+            maintained: pick(update.maintained, old_counts.maintained),
+        };
+        let note = update.note.clone().unwrap_or_else(|| old_note.clone());
+        tx.execute(
+            "INSERT INTO equipment (assessment_id, type_id, required, present, functional, in_use, trained,
+                                    needed, maintained, note, updated_at, updated_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+             ON CONFLICT (assessment_id, type_id) DO UPDATE SET
+                 required = excluded.required, present = excluded.present, functional = excluded.functional,
+                 in_use = excluded.in_use, trained = excluded.trained, needed = excluded.needed,
+                 maintained = excluded.maintained, note = excluded.note,
+                 updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+            params![
+                id.as_str(), type_id, counts.required, counts.present, counts.functional, counts.in_use,
+                counts.trained, counts.needed, counts.maintained, note, at, actor
+            ],
+        )?;
+        let fields = [
+            ("required", old_counts.required, counts.required),
+            ("present", old_counts.present, counts.present),
+            ("functional", old_counts.functional, counts.functional),
+            ("in_use", old_counts.in_use, counts.in_use),
+            ("trained", old_counts.trained, counts.trained),
+            ("needed", old_counts.needed, counts.needed),
+            ("maintained", old_counts.maintained, counts.maintained),
+        ];
+        for (field, old, new) in fields {
+            log(
+                &tx,
+                &actor,
+                &at,
+                LogEntry {
+                    assessment: Some(id.as_str()),
+                    entity: "equipment",
+                    entity_id: type_id,
+                    field,
+                    old: show(old),
+                    new: show(new),
+                },
+            )?;
+        }
+        log(
+            &tx,
+            &actor,
+            &at,
+            LogEntry {
+                assessment: Some(id.as_str()),
+                entity: "equipment",
+                entity_id: type_id,
+                field: "note",
+                old: Some(old_note),
+                new: Some(note),
+            },
+        )?;
+        Self::touch(&tx, id, &at)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn equipment(&self, id: &AssessmentId) -> Result<Vec<EquipmentRecord>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {EQUIPMENT_COLUMNS} FROM equipment WHERE assessment_id = ?1 ORDER BY type_id"
+        ))?;
+        let rows = stmt.query_map([id.as_str()], convert::equipment)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
