@@ -1,1 +1,2 @@
+//! Benchmarks: engine.
 fn main() {}

@@ -65,6 +65,29 @@ pub enum Command {
     /// Check content packs
     #[command(subcommand)]
     Content(ContentCommand),
+    /// Open the terminal interface straight in an assessment's workspace
+    Open {
+        /// Assessment id (or a unique prefix of 4+ characters)
+        id: String,
+    },
+    /// Export an assessment report, or the programme report, as PDF
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Assessment id (or a unique prefix); not with --programme
+    #[arg(required_unless_present = "programme", conflicts_with = "programme")]
+    pub id: Option<String>,
+    /// Every post's latest final assessment side by side
+    #[arg(long)]
+    pub programme: bool,
+    /// The PDF file to write
+    #[arg(short, long, value_name = "FILE.pdf")]
+    pub output: PathBuf,
+    /// A marking printed on every page, e.g. CONFIDENCIAL
+    #[arg(long)]
+    pub marking: Option<String>,
 }
 
 #[derive(Debug, Args)]

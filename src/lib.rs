@@ -10,4 +10,6 @@ pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod domain;
+pub mod report;
 pub mod store;
+pub mod tui;

@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = Context::from_cli(&cli).and_then(|ctx| match &cli.command {
         Some(command) => commands::run(&ctx, command),
-        None => commands::run_overview(&ctx),
+        None => commands::run_default(&ctx),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -11,6 +11,7 @@ mod json;
 mod log;
 mod overview;
 mod post;
+mod report;
 mod score;
 
 use std::path::PathBuf;
@@ -121,6 +122,17 @@ impl Context {
         }
     }
 
+    /// What the terminal interface needs to start.
+    pub fn tui_options(&self, open: Option<String>) -> crate::tui::Options {
+        crate::tui::Options {
+            db_path: self.db_path.clone(),
+            content_dir: self.content_dir.clone(),
+            lang: self.lang,
+            actor: self.actor.clone(),
+            open,
+        }
+    }
+
     pub fn resolve(&self, store: &Store, id: &str) -> Result<AssessmentId> {
         Ok(store.resolve(id)?)
     }
@@ -154,12 +166,20 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Log(args) => log::run(ctx, args),
         Command::Demo(args) => demo::run(ctx, args.json),
         Command::Content(cmd) => content::run(ctx, cmd),
+        Command::Report(args) => report::run(ctx, args),
+        Command::Open { id } => crate::tui::run(ctx.tui_options(Some(id.clone()))),
     }
 }
 
-/// What `frontera` with no command does until the interface is built.
-pub fn run_overview(ctx: &Context) -> Result<()> {
-    overview::run(ctx)
+/// What `frontera` with no command does: the interface, or an overview when
+/// there is no terminal to draw on.
+pub fn run_default(ctx: &Context) -> Result<()> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+        crate::tui::run(ctx.tui_options(None))
+    } else {
+        overview::run(ctx)
+    }
 }
 
 /// Prints JSON to standard output.

@@ -1,0 +1,2 @@
+//! Benchmarks: report.
+fn main() {}

@@ -1,0 +1,2 @@
+//! Benchmarks: tui.
+fn main() {}
