@@ -5,7 +5,7 @@
 pub mod checklist;
 pub mod equipment;
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 pub use checklist::{ChecklistScore, ScoredItem, level_of, score_checklist};
 pub use equipment::{EquipmentScore, Flag, TypeScore, score_equipment};
@@ -85,7 +85,7 @@ pub fn score_assessment(
     answers: &[Answer],
     equipment: &[EquipmentRecord],
 ) -> AssessmentScore {
-    let by_item: BTreeMap<&str, &Response> = answers
+    let by_item: HashMap<&str, &Response> = answers
         .iter()
         .map(|a| (a.item.as_str(), &a.response))
         .collect();
