@@ -6,7 +6,9 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group};
 use frontera::content::{PackSource, load};
-use frontera::domain::assessment::{Answer, AssessmentKind, EquipmentCounts, EquipmentRecord, Response};
+use frontera::domain::assessment::{
+    Answer, AssessmentKind, EquipmentCounts, EquipmentRecord, Response,
+};
 use frontera::domain::pack::Pack;
 use frontera::domain::post::{ControlModel, CountryCode, Post, PostCode, PostKind, PostProfile};
 use frontera::domain::scoring::score_assessment;
@@ -21,7 +23,12 @@ fn post() -> Post {
         kind: PostKind::Land,
         cargo: true,
         model: ControlModel::SingleHead,
-        profile: PostProfile { lanes: 4, cargo_lanes: 3, booths: 6, shifts: 3 },
+        profile: PostProfile {
+            lanes: 4,
+            cargo_lanes: 3,
+            booths: 6,
+            shifts: 3,
+        },
         agencies: vec![],
     }
 }
@@ -48,7 +55,9 @@ fn answers(pack: &Pack) -> Vec<Answer> {
         .map(|(i, item)| Answer {
             item: item.id.clone(),
             response: if i % 17 == 0 {
-                Response::NotApplicable { reason: "not here".into() }
+                Response::NotApplicable {
+                    reason: "not here".into(),
+                }
             } else {
                 Response::Level((i % 5) as u8)
             },
@@ -89,18 +98,39 @@ fn scoring(c: &mut Criterion) {
     let post = post();
     let answers = answers(&pack);
     let equipment = equipment(&pack);
-    c.bench_function("score an assessment of 500 items and 40 equipment rows", |b| {
-        b.iter(|| score_assessment(black_box(&pack), black_box(&post), black_box(&answers), black_box(&equipment)))
-    });
+    c.bench_function(
+        "score an assessment of 500 items and 40 equipment rows",
+        |b| {
+            b.iter(|| {
+                score_assessment(
+                    black_box(&pack),
+                    black_box(&post),
+                    black_box(&answers),
+                    black_box(&equipment),
+                )
+            })
+        },
+    );
 }
 
-fn autosave_store() -> (tempfile::TempDir, Store, frontera::domain::assessment::AssessmentId, Vec<String>) {
+fn autosave_store() -> (
+    tempfile::TempDir,
+    Store,
+    frontera::domain::assessment::AssessmentId,
+    Vec<String>,
+) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("bench.db"), "bench").unwrap();
     store.add_post(&post()).unwrap();
     let source = PackSource::embedded();
     let pack = load(&source).pack.unwrap();
-    let new = NewAssessment { post: post().code, kind: AssessmentKind::Baseline, evaluators: vec![], id: None, created_at: None };
+    let new = NewAssessment {
+        post: post().code,
+        kind: AssessmentKind::Baseline,
+        evaluators: vec![],
+        id: None,
+        created_at: None,
+    };
     let id = store.create_assessment(&new, &source, &pack).unwrap();
     let items = pack.items().map(|i| i.id.clone()).collect();
     (dir, store, id, items)
@@ -109,13 +139,18 @@ fn autosave_store() -> (tempfile::TempDir, Store, frontera::domain::assessment::
 fn autosave(c: &mut Criterion) {
     let (_dir, mut store, id, items) = autosave_store();
     let mut n = 0usize;
-    c.bench_function("autosave one answer (one WAL transaction with its log rows)", |b| {
-        b.iter(|| {
-            n += 1;
-            let item = &items[n % items.len()];
-            store.set_response(&id, item, &Response::Level((n % 5) as u8)).unwrap();
-        })
-    });
+    c.bench_function(
+        "autosave one answer (one WAL transaction with its log rows)",
+        |b| {
+            b.iter(|| {
+                n += 1;
+                let item = &items[n % items.len()];
+                store
+                    .set_response(&id, item, &Response::Level((n % 5) as u8))
+                    .unwrap();
+            })
+        },
+    );
 }
 
 /// Criterion reports means and medians; the autosave aim is a p99, so measure
@@ -126,7 +161,9 @@ fn autosave_percentiles() {
         .map(|n| {
             let item = &items[n % items.len()];
             let start = Instant::now();
-            store.set_response(&id, item, &Response::Level((n % 5) as u8)).unwrap();
+            store
+                .set_response(&id, item, &Response::Level((n % 5) as u8))
+                .unwrap();
             start.elapsed()
         })
         .collect();

@@ -11,9 +11,17 @@ pub struct Sandbox {
     pub dir: tempfile::TempDir,
 }
 
+impl Default for Sandbox {
+    fn default() -> Self {
+        Sandbox {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+        }
+    }
+}
+
 impl Sandbox {
     pub fn new() -> Sandbox {
-        Sandbox { dir: tempfile::tempdir().expect("a temporary folder") }
+        Sandbox::default()
     }
 
     pub fn db(&self) -> PathBuf {
@@ -36,7 +44,11 @@ impl Sandbox {
     /// Runs and expects success; returns standard output.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
-        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).expect("UTF-8 output")
     }
 
@@ -47,16 +59,41 @@ impl Sandbox {
     /// Runs and expects exit status `code`; returns standard error.
     pub fn fails(&self, code: i32, args: &[&str]) -> String {
         let out = self.run(args);
-        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stderr).into_owned()
     }
 }
 
 fn add_desaguadero(s: &Sandbox) {
     s.ok(&[
-        "post", "add", "--code", "PE-DES", "--name", "Desaguadero", "--country", "PE", "--neighbour", "BO",
-        "--kind", "land", "--cargo", "--model", "single-head", "--lanes", "4", "--cargo-lanes", "2",
-        "--agency", "SUNAT", "--agency", "Migraciones",
+        "post",
+        "add",
+        "--code",
+        "PE-DES",
+        "--name",
+        "Desaguadero",
+        "--country",
+        "PE",
+        "--neighbour",
+        "BO",
+        "--kind",
+        "land",
+        "--cargo",
+        "--model",
+        "single-head",
+        "--lanes",
+        "4",
+        "--cargo-lanes",
+        "2",
+        "--agency",
+        "SUNAT",
+        "--agency",
+        "Migraciones",
     ]);
 }
 
@@ -68,12 +105,29 @@ fn a_post_an_assessment_answers_and_scores_from_the_command_line() {
     assert_eq!(post["booths"], 4, "booths default to one per lane");
     assert_eq!(post["agencies"][1], "Migraciones");
 
-    let id = s.ok(&["assess", "new", "--post", "pe-des", "--evaluator", "Ana"]).trim().to_string();
+    let id = s
+        .ok(&["assess", "new", "--post", "pe-des", "--evaluator", "Ana"])
+        .trim()
+        .to_string();
     assert_eq!(id.len(), 12, "the id alone on stdout: {id:?}");
     let short = &id[..5];
-    s.ok(&["answer", short, "p2.checks.database-query", "3", "--note", "All booths query SLTD."]);
+    s.ok(&[
+        "answer",
+        short,
+        "p2.checks.database-query",
+        "3",
+        "--note",
+        "All booths query SLTD.",
+    ]);
     s.ok(&["answer", short, "p2.checks.thorough-check-entry", "1"]);
-    s.ok(&["answer", short, "p1.strategy.national-ibm-strategy", "na", "--reason", "Strategy is regional."]);
+    s.ok(&[
+        "answer",
+        short,
+        "p1.strategy.national-ibm-strategy",
+        "na",
+        "--reason",
+        "Strategy is regional.",
+    ]);
 
     let score = s.json(&["score", short, "--json"]);
     assert_eq!(score["assessment"], id.as_str());
@@ -87,20 +141,39 @@ fn a_post_an_assessment_answers_and_scores_from_the_command_line() {
     assert!(score["pillars"][2]["level"].is_null());
 
     let log = s.json(&["log", short, "--json"]);
-    let fields: Vec<&str> = log.as_array().unwrap().iter().map(|c| c["field"].as_str().unwrap()).collect();
-    assert_eq!(fields, ["created", "response", "note", "response", "response"]);
-    assert!(log.as_array().unwrap().iter().all(|c| c["actor"] == "tester"));
+    let fields: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["created", "response", "note", "response", "response"]
+    );
+    assert!(
+        log.as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["actor"] == "tester")
+    );
 }
 
 #[test]
 fn the_life_cycle_locks_a_final_assessment_until_reopened() {
     let s = Sandbox::new();
     add_desaguadero(&s);
-    let id = s.ok(&["assess", "new", "--post", "PE-DES"]).trim().to_string();
+    let id = s
+        .ok(&["assess", "new", "--post", "PE-DES"])
+        .trim()
+        .to_string();
     s.ok(&["assess", "submit", &id]);
     s.ok(&["assess", "finalise", &id]);
     let err = s.fails(2, &["answer", &id, "p2.checks.database-query", "4"]);
-    assert!(err.contains("is final") && err.contains("frontera assess reopen"), "{err}");
+    assert!(
+        err.contains("is final") && err.contains("frontera assess reopen"),
+        "{err}"
+    );
     s.fails(2, &["assess", "reopen", &id, "--reason", "  "]);
     s.ok(&["assess", "reopen", &id, "--reason", "Typo in a note"]);
     s.ok(&["answer", &id, "p2.checks.database-query", "4"]);
@@ -114,16 +187,94 @@ fn the_life_cycle_locks_a_final_assessment_until_reopened() {
 fn unknown_names_are_clear_errors_with_status_2() {
     let s = Sandbox::new();
     add_desaguadero(&s);
-    let id = s.ok(&["assess", "new", "--post", "PE-DES"]).trim().to_string();
-    assert!(s.fails(2, &["assess", "new", "--post", "XX-NOPE"]).contains("no post with code 'XX-NOPE'"));
-    assert!(s.fails(2, &["score", "ffffffff"]).contains("no assessment with id 'ffffffff'"));
-    assert!(s.fails(2, &["answer", &id, "p9.nothing", "2"]).contains("no item 'p9.nothing'"));
-    assert!(s.fails(2, &["answer", &id, "p2.checks.database-query", "5"]).contains("not an answer"));
-    assert!(s.fails(2, &["answer", &id, "p2.checks.database-query", "na"]).contains("needs a reason"));
-    assert!(s.fails(2, &["equipment", &id, "flux-capacitor", "--present", "1"]).contains("no equipment type 'flux-capacitor'"));
-    assert!(s.fails(2, &["post", "add", "--code", "X", "--name", "n", "--country", "PE", "--neighbour", "BO", "--kind", "land"]).contains("post code"));
-    assert!(s.fails(2, &["post", "add", "--code", "PE-DES", "--name", "n", "--country", "PE", "--neighbour", "BO", "--kind", "land"]).contains("already exists"));
-    assert!(s.fails(2, &["post", "add", "--code", "AB-CD", "--name", "n", "--country", "PER", "--neighbour", "BO", "--kind", "land"]).contains("country code"));
+    let id = s
+        .ok(&["assess", "new", "--post", "PE-DES"])
+        .trim()
+        .to_string();
+    assert!(
+        s.fails(2, &["assess", "new", "--post", "XX-NOPE"])
+            .contains("no post with code 'XX-NOPE'")
+    );
+    assert!(
+        s.fails(2, &["score", "ffffffff"])
+            .contains("no assessment with id 'ffffffff'")
+    );
+    assert!(
+        s.fails(2, &["answer", &id, "p9.nothing", "2"])
+            .contains("no item 'p9.nothing'")
+    );
+    assert!(
+        s.fails(2, &["answer", &id, "p2.checks.database-query", "5"])
+            .contains("not an answer")
+    );
+    assert!(
+        s.fails(2, &["answer", &id, "p2.checks.database-query", "na"])
+            .contains("needs a reason")
+    );
+    assert!(
+        s.fails(2, &["equipment", &id, "flux-capacitor", "--present", "1"])
+            .contains("no equipment type 'flux-capacitor'")
+    );
+    assert!(
+        s.fails(
+            2,
+            &[
+                "post",
+                "add",
+                "--code",
+                "X",
+                "--name",
+                "n",
+                "--country",
+                "PE",
+                "--neighbour",
+                "BO",
+                "--kind",
+                "land"
+            ]
+        )
+        .contains("post code")
+    );
+    assert!(
+        s.fails(
+            2,
+            &[
+                "post",
+                "add",
+                "--code",
+                "PE-DES",
+                "--name",
+                "n",
+                "--country",
+                "PE",
+                "--neighbour",
+                "BO",
+                "--kind",
+                "land"
+            ]
+        )
+        .contains("already exists")
+    );
+    assert!(
+        s.fails(
+            2,
+            &[
+                "post",
+                "add",
+                "--code",
+                "AB-CD",
+                "--name",
+                "n",
+                "--country",
+                "PER",
+                "--neighbour",
+                "BO",
+                "--kind",
+                "land"
+            ]
+        )
+        .contains("country code")
+    );
     // clap's own usage errors are status 2 too.
     s.fails(2, &["answer"]);
 }
@@ -131,9 +282,28 @@ fn unknown_names_are_clear_errors_with_status_2() {
 #[test]
 fn items_that_do_not_apply_to_the_post_are_refused() {
     let s = Sandbox::new();
-    s.ok(&["post", "add", "--code", "PE-LIM", "--name", "Lima airport", "--country", "PE", "--neighbour", "CL", "--kind", "air"]);
-    let id = s.ok(&["assess", "new", "--post", "PE-LIM"]).trim().to_string();
-    let err = s.fails(2, &["answer", &id, "p2.interagency.vehicle-cargo-selection", "2"]);
+    s.ok(&[
+        "post",
+        "add",
+        "--code",
+        "PE-LIM",
+        "--name",
+        "Lima airport",
+        "--country",
+        "PE",
+        "--neighbour",
+        "CL",
+        "--kind",
+        "air",
+    ]);
+    let id = s
+        .ok(&["assess", "new", "--post", "PE-LIM"])
+        .trim()
+        .to_string();
+    let err = s.fails(
+        2,
+        &["answer", &id, "p2.interagency.vehicle-cargo-selection", "2"],
+    );
     assert!(err.contains("does not apply to PE-LIM"), "{err}");
 }
 
@@ -141,20 +311,74 @@ fn items_that_do_not_apply_to_the_post_are_refused() {
 fn equipment_rows_default_to_the_catalogue_and_flag_problems() {
     let s = Sandbox::new();
     add_desaguadero(&s);
-    let id = s.ok(&["assess", "new", "--post", "PE-DES"]).trim().to_string();
-    s.ok(&["equipment", &id, "uv-lamp", "--present", "3", "--functional", "2", "--in-use", "0", "--maintained", "3"]);
-    s.ok(&["equipment", &id, "Drone with thermal camera", "--uncatalogued", "--present", "1", "--functional", "1"]);
+    let id = s
+        .ok(&["assess", "new", "--post", "PE-DES"])
+        .trim()
+        .to_string();
+    s.ok(&[
+        "equipment",
+        &id,
+        "uv-lamp",
+        "--present",
+        "3",
+        "--functional",
+        "2",
+        "--in-use",
+        "0",
+        "--maintained",
+        "3",
+    ]);
+    s.ok(&[
+        "equipment",
+        &id,
+        "Drone with thermal camera",
+        "--uncatalogued",
+        "--present",
+        "1",
+        "--functional",
+        "1",
+    ]);
     let score = s.json(&["score", &id, "--json"]);
     let types = score["equipment"]["types"].as_array().unwrap();
-    let uv = types.iter().find(|t| t["type"] == "uv-lamp").expect("the UV lamp row");
-    let flags: Vec<&str> = uv["flags"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
-    assert!(flags.contains(&"broken") && flags.contains(&"idle"), "{flags:?}");
-    assert!(uv["required"].as_u64().unwrap() >= 1, "required comes from the catalogue");
-    assert!(types.iter().any(|t| t["type"] == "other:Drone with thermal camera"));
+    let uv = types
+        .iter()
+        .find(|t| t["type"] == "uv-lamp")
+        .expect("the UV lamp row");
+    let flags: Vec<&str> = uv["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert!(
+        flags.contains(&"broken") && flags.contains(&"idle"),
+        "{flags:?}"
+    );
+    assert!(
+        uv["required"].as_u64().unwrap() >= 1,
+        "required comes from the catalogue"
+    );
+    assert!(
+        types
+            .iter()
+            .any(|t| t["type"] == "other:Drone with thermal camera")
+    );
     s.ok(&["equipment", &id, "uv-lamp", "--required", "7"]);
     let export = s.json(&["export", &id, "--format", "json"]);
-    let row = export["equipment"].as_array().unwrap().iter().find(|r| r["type"] == "uv-lamp").unwrap().clone();
-    assert_eq!((row["required"].as_u64(), row["required_is_default"].as_bool()), (Some(7), Some(false)));
+    let row = export["equipment"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["type"] == "uv-lamp")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (
+            row["required"].as_u64(),
+            row["required_is_default"].as_bool()
+        ),
+        (Some(7), Some(false))
+    );
     s.fails(2, &["equipment", &id, "uv-lamp", "--required", "lots"]);
 }
 
@@ -162,44 +386,89 @@ fn equipment_rows_default_to_the_catalogue_and_flag_problems() {
 fn export_writes_a_whole_file_atomically_and_reports_unwritable_paths() {
     let s = Sandbox::new();
     add_desaguadero(&s);
-    let id = s.ok(&["assess", "new", "--post", "PE-DES"]).trim().to_string();
+    let id = s
+        .ok(&["assess", "new", "--post", "PE-DES"])
+        .trim()
+        .to_string();
     let out = s.dir.path().join("export.json");
-    s.ok(&["export", &id, "--format", "json", "-o", out.to_str().unwrap()]);
+    s.ok(&[
+        "export",
+        &id,
+        "--format",
+        "json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(doc["format"], "frontera-assessment");
     assert!(doc["items"].as_array().unwrap().len() > 80);
     let missing = s.dir.path().join("no/such/folder/x.json");
     let err = s.fails(1, &["export", &id, "-o", missing.to_str().unwrap()]);
     assert!(err.contains("cannot write"), "{err}");
-    let leftovers: Vec<_> = std::fs::read_dir(s.dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert!(leftovers.iter().all(|n| !n.to_string_lossy().ends_with(".tmp")), "{leftovers:?}");
+    let leftovers: Vec<_> = std::fs::read_dir(s.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        leftovers
+            .iter()
+            .all(|n| !n.to_string_lossy().ends_with(".tmp")),
+        "{leftovers:?}"
+    );
 }
 
 #[test]
 fn demo_is_idempotent_and_has_every_state() {
     let s = Sandbox::new();
     let first = s.json(&["demo", "--json"]);
-    assert_eq!((first["posts_added"].as_u64(), first["assessments_added"].as_u64()), (Some(4), Some(6)));
+    assert_eq!(
+        (
+            first["posts_added"].as_u64(),
+            first["assessments_added"].as_u64()
+        ),
+        (Some(4), Some(6))
+    );
     let second = s.json(&["demo", "--json"]);
-    assert_eq!((second["posts_added"].as_u64(), second["assessments_added"].as_u64()), (Some(0), Some(0)));
+    assert_eq!(
+        (
+            second["posts_added"].as_u64(),
+            second["assessments_added"].as_u64()
+        ),
+        (Some(0), Some(0))
+    );
     let all = s.json(&["assess", "list", "--json"]);
     let all = all.as_array().unwrap();
     assert_eq!(all.len(), 6);
     for status in ["draft", "submitted", "final"] {
-        assert!(all.iter().any(|a| a["status"] == status), "no {status} demo assessment");
+        assert!(
+            all.iter().any(|a| a["status"] == status),
+            "no {status} demo assessment"
+        );
     }
     let des: Vec<_> = all.iter().filter(|a| a["post"] == "PE-DES").collect();
-    assert!(des.iter().any(|a| a["kind"] == "baseline" && a["status"] == "final"));
+    assert!(
+        des.iter()
+            .any(|a| a["kind"] == "baseline" && a["status"] == "final")
+    );
     assert!(des.iter().any(|a| a["kind"] == "follow-up"));
 }
 
+/// Scores recomputed from an export: pillar scores, pillar levels, overall, EUI.
+type Recomputed = (Vec<Option<f64>>, Vec<Option<u64>>, Option<f64>, Option<f64>);
+
 /// Recomputes the brief's formulas from an export, independently of the engine.
-fn recompute(export: &Value) -> (Vec<Option<f64>>, Vec<Option<u64>>, Option<f64>, Option<f64>) {
+fn recompute(export: &Value) -> Recomputed {
     let params = &export["scoring_parameters"];
     let alpha = params["pillar4_equipment_share"].as_f64().unwrap();
     let w = &params["equipment_weights"];
-    let weights = ["coverage", "availability", "use", "readiness", "maintenance"].map(|k| w[k].as_f64().unwrap());
-    let idle_below = params["idle_below"].as_f64().unwrap();
+    let weights = [
+        "coverage",
+        "availability",
+        "use",
+        "readiness",
+        "maintenance",
+    ]
+    .map(|k| w[k].as_f64().unwrap());
     let ratio = |n: &Value, d: &Value| match (n.as_f64(), d.as_f64()) {
         (Some(n), Some(d)) if d > 0.0 => Some(n / d),
         _ => None,
@@ -213,8 +482,11 @@ fn recompute(export: &Value) -> (Vec<Option<f64>>, Vec<Option<u64>>, Option<f64>
             ratio(&row["trained"], &row["needed"]).map(|v| v.min(1.0)),
             ratio(&row["maintained"], &row["present"]),
         ];
-        let _ = idle_below;
-        let (s, t) = idx.iter().zip(weights).filter_map(|(v, w)| v.map(|v| (v * w, w))).fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
+        let (s, t) = idx
+            .iter()
+            .zip(weights)
+            .filter_map(|(v, w)| v.map(|v| (v * w, w)))
+            .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
         if t > 0.0 {
             let c = row["criticality"].as_f64().unwrap();
             sum += s / t * c;
@@ -225,11 +497,20 @@ fn recompute(export: &Value) -> (Vec<Option<f64>>, Vec<Option<u64>>, Option<f64>
     let mut scores = Vec::new();
     let mut levels = Vec::new();
     for pillar in 1..=4u64 {
-        let items: Vec<&Value> = export["items"].as_array().unwrap().iter().filter(|i| i["pillar"] == pillar).collect();
+        let items: Vec<&Value> = export["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["pillar"] == pillar)
+            .collect();
         let answered: Vec<&&Value> = items.iter().filter(|i| i["response"] == "level").collect();
         let wsum: f64 = answered.iter().map(|i| i["weight"].as_f64().unwrap()).sum();
         let checklist = (wsum > 0.0).then(|| {
-            answered.iter().map(|i| i["weight"].as_f64().unwrap() * i["level"].as_f64().unwrap()).sum::<f64>() / wsum
+            answered
+                .iter()
+                .map(|i| i["weight"].as_f64().unwrap() * i["level"].as_f64().unwrap())
+                .sum::<f64>()
+                / wsum
         });
         let score = if pillar == 4 {
             match (checklist, eui) {
@@ -241,7 +522,11 @@ fn recompute(export: &Value) -> (Vec<Option<f64>>, Vec<Option<u64>>, Option<f64>
         } else {
             checklist
         };
-        let gate = answered.iter().filter(|i| i["critical"] == true).map(|i| i["level"].as_u64().unwrap() + 1).min();
+        let gate = answered
+            .iter()
+            .filter(|i| i["critical"] == true)
+            .map(|i| i["level"].as_u64().unwrap() + 1)
+            .min();
         levels.push(score.map(|s| {
             let by_score = (s + 1e-9).floor() as u64;
             gate.map_or(by_score, |g| by_score.min(g))
@@ -249,7 +534,8 @@ fn recompute(export: &Value) -> (Vec<Option<f64>>, Vec<Option<u64>>, Option<f64>
         scores.push(score);
     }
     let existing: Vec<f64> = scores.iter().flatten().copied().collect();
-    let overall = (!existing.is_empty()).then(|| existing.iter().sum::<f64>() / existing.len() as f64);
+    let overall =
+        (!existing.is_empty()).then(|| existing.iter().sum::<f64>() / existing.len() as f64);
     (scores, levels, overall, eui)
 }
 
@@ -270,8 +556,19 @@ fn demo_scores_are_reproduced_from_the_export_by_an_independent_computation() {
             _ => false,
         };
         for (i, p) in score["pillars"].as_array().unwrap().iter().enumerate() {
-            assert!(close(scores[i], &p["score"]), "{id} pillar {}: {:?} vs {}", i + 1, scores[i], p["score"]);
-            assert_eq!(levels[i], p["level"].as_u64(), "{id} pillar {} level", i + 1);
+            assert!(
+                close(scores[i], &p["score"]),
+                "{id} pillar {}: {:?} vs {}",
+                i + 1,
+                scores[i],
+                p["score"]
+            );
+            assert_eq!(
+                levels[i],
+                p["level"].as_u64(),
+                "{id} pillar {} level",
+                i + 1
+            );
         }
         assert!(close(overall, &score["overall"]["score"]), "{id} overall");
         assert!(close(eui, &score["equipment"]["eui"]), "{id} eui");
@@ -290,11 +587,36 @@ fn write_pack(dir: &Path) {
 fn broken_content_packs_exit_2_naming_file_line_and_column() {
     let s = Sandbox::new();
     let cases: [(&str, &str, &str, &str); 5] = [
-        ("syntax error", "checklists/scoring.toml", "idle_below = 0.5", "idle_below = = 0.5"),
-        ("unknown key", "checklists/scoring.toml", "idle_below = 0.5", "idle_below = 0.5\nidle_bellow = 0.4"),
-        ("duplicate id", "procedures/minimum-check.toml", "id = \"minimum-check\"", "id = \"refusal-of-entry\""),
-        ("dangling reference", "checklists/pillar-2-procedures.toml", "\"database-query-and-hits\"", "\"database-query-and-hit\""),
-        ("out-of-range weight", "checklists/pillar-1-legal.toml", "weight = 3", "weight = 7"),
+        (
+            "syntax error",
+            "checklists/scoring.toml",
+            "idle_below = 0.5",
+            "idle_below = = 0.5",
+        ),
+        (
+            "unknown key",
+            "checklists/scoring.toml",
+            "idle_below = 0.5",
+            "idle_below = 0.5\nidle_bellow = 0.4",
+        ),
+        (
+            "duplicate id",
+            "procedures/minimum-check.toml",
+            "id = \"minimum-check\"",
+            "id = \"refusal-of-entry\"",
+        ),
+        (
+            "dangling reference",
+            "checklists/pillar-2-procedures.toml",
+            "\"database-query-and-hits\"",
+            "\"database-query-and-hit\"",
+        ),
+        (
+            "out-of-range weight",
+            "checklists/pillar-1-legal.toml",
+            "weight = 3",
+            "weight = 7",
+        ),
     ];
     for (what, file, from, to) in cases {
         let dir = s.dir.path().join(what.replace(' ', "-"));
@@ -305,18 +627,46 @@ fn broken_content_packs_exit_2_naming_file_line_and_column() {
         std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
         let err = s.fails(2, &["content", "check", dir.to_str().unwrap()]);
         let shown = format!("{}/", dir.display());
-        let line = err.lines().find(|l| l.starts_with(&shown)).unwrap_or_else(|| panic!("{what}: {err}"));
+        let line = err
+            .lines()
+            .find(|l| l.starts_with(&shown))
+            .unwrap_or_else(|| panic!("{what}: {err}"));
         let rest = line[shown.len()..].splitn(4, ':').collect::<Vec<_>>();
-        assert!(rest.len() == 4 && rest[1].parse::<u32>().is_ok() && rest[2].parse::<u32>().is_ok(), "{what}: {line}");
+        assert!(
+            rest.len() == 4 && rest[1].parse::<u32>().is_ok() && rest[2].parse::<u32>().is_ok(),
+            "{what}: {line}"
+        );
         assert!(!err.contains("panicked"), "{what}: {err}");
         // The same pack, used to create an assessment, is refused with status 2 too.
-        let out = s.cmd().args(["--content", dir.to_str().unwrap(), "assess", "new", "--post", "X1"]).output().unwrap();
+        let out = s
+            .cmd()
+            .args([
+                "--content",
+                dir.to_str().unwrap(),
+                "assess",
+                "new",
+                "--post",
+                "X1",
+            ])
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(2), "{what}");
     }
-    let json = s.cmd().args(["content", "check", "--json"]).output().unwrap();
+    let json = s
+        .cmd()
+        .args(["content", "check", "--json"])
+        .output()
+        .unwrap();
     let report: Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(report["ok"], true);
-    s.fails(2, &["content", "check", s.dir.path().join("absent").to_str().unwrap()]);
+    s.fails(
+        2,
+        &[
+            "content",
+            "check",
+            s.dir.path().join("absent").to_str().unwrap(),
+        ],
+    );
 }
 
 #[test]
@@ -325,17 +675,28 @@ fn unsafe_database_files_are_refused_with_status_1_and_left_unchanged() {
     s.ok(&["demo"]);
     let good = std::fs::read(s.db()).unwrap();
     let cases: Vec<(&str, Vec<u8>)> = vec![
-        ("random", (0..10_000u32).map(|i| (i * 31 % 253) as u8).collect()),
+        (
+            "random",
+            (0..10_000u32).map(|i| (i * 31 % 253) as u8).collect(),
+        ),
         ("truncated", good[..good.len() / 2].to_vec()),
         ("text", b"not a database at all\n".to_vec()),
     ];
     for (what, bytes) in cases {
         let path = s.dir.path().join(format!("{what}.db"));
         std::fs::write(&path, &bytes).unwrap();
-        let out = s.cmd().env("FRONTERA_DB", &path).args(["post", "list"]).output().unwrap();
+        let out = s
+            .cmd()
+            .env("FRONTERA_DB", &path)
+            .args(["post", "list"])
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(1), "{what}");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains("left untouched") && !err.contains("panicked"), "{what}: {err}");
+        assert!(
+            err.contains("left untouched") && !err.contains("panicked"),
+            "{what}: {err}"
+        );
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "{what} was modified");
     }
 }

@@ -12,7 +12,11 @@ fn shipped() -> (Pack, usize, usize) {
     let errors: Vec<String> = report.errors().map(ToString::to_string).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let warnings = report.warnings().count();
-    (report.pack.expect("a valid pack"), report.missing_translations, warnings)
+    (
+        report.pack.expect("a valid pack"),
+        report.missing_translations,
+        warnings,
+    )
 }
 
 #[test]
@@ -26,8 +30,17 @@ fn every_shipped_file_loads_without_errors_or_missing_translations() {
 fn the_pack_meets_the_minimum_counts() {
     let (pack, _, _) = shipped();
     for pillar in &pack.pillars {
-        assert!(pillar.items.len() >= 20, "pillar {} has {} items", pillar.number, pillar.items.len());
-        assert!(pillar.sections.len() >= 3, "pillar {} has too few sections", pillar.number);
+        assert!(
+            pillar.items.len() >= 20,
+            "pillar {} has {} items",
+            pillar.number,
+            pillar.items.len()
+        );
+        assert!(
+            pillar.sections.len() >= 3,
+            "pillar {} has too few sections",
+            pillar.number
+        );
     }
     assert!(pack.items().count() >= 80);
     assert!(pack.procedures.len() >= 14);
@@ -41,14 +54,38 @@ fn every_item_has_five_descriptors_a_source_and_real_texts_in_three_languages() 
         assert!(!item.sources.is_empty(), "{} has no source", item.id);
         for lang in Lang::ALL {
             let t = item.text.get(lang);
-            assert!(t.levels.iter().all(|l| l.trim().len() > 10), "{} [{lang}] has a thin descriptor", item.id);
-            assert!(t.question.trim().ends_with('?'), "{} [{lang}] question should be a question", item.id);
-            assert!(!t.guidance.is_empty() && !t.recommendation.is_empty(), "{} [{lang}]", item.id);
+            assert!(
+                t.levels.iter().all(|l| l.trim().len() > 10),
+                "{} [{lang}] has a thin descriptor",
+                item.id
+            );
+            assert!(
+                t.question.trim().ends_with('?'),
+                "{} [{lang}] question should be a question",
+                item.id
+            );
+            assert!(
+                !t.guidance.is_empty() && !t.recommendation.is_empty(),
+                "{} [{lang}]",
+                item.id
+            );
         }
         // A translation that is the English text word for word is no translation.
-        assert_ne!(item.text.en.question, item.text.es.question, "{} es", item.id);
-        assert_ne!(item.text.en.question, item.text.pt.question, "{} pt", item.id);
-        assert_ne!(item.text.es.question, item.text.pt.question, "{} es = pt", item.id);
+        assert_ne!(
+            item.text.en.question, item.text.es.question,
+            "{} es",
+            item.id
+        );
+        assert_ne!(
+            item.text.en.question, item.text.pt.question,
+            "{} pt",
+            item.id
+        );
+        assert_ne!(
+            item.text.es.question, item.text.pt.question,
+            "{} es = pt",
+            item.id
+        );
     }
 }
 
@@ -57,19 +94,35 @@ fn critical_items_are_few() {
     let (pack, _, _) = shipped();
     for pillar in &pack.pillars {
         let critical = pillar.items.iter().filter(|i| i.critical).count();
-        assert!((1..=pillar.items.len() / 5).contains(&critical), "pillar {}: {critical} critical", pillar.number);
+        assert!(
+            (1..=pillar.items.len() / 5).contains(&critical),
+            "pillar {}: {critical} critical",
+            pillar.number
+        );
     }
 }
 
 #[test]
 fn every_procedure_is_cited_and_complete() {
     let (pack, _, _) = shipped();
-    let cited: BTreeSet<&str> = pack.items().flat_map(|i| i.procedures.iter().map(String::as_str)).collect();
+    let cited: BTreeSet<&str> = pack
+        .items()
+        .flat_map(|i| i.procedures.iter().map(String::as_str))
+        .collect();
     for (id, procedure) in &pack.procedures {
-        assert!(cited.contains(id.as_str()), "procedure {id} is cited by no item");
+        assert!(
+            cited.contains(id.as_str()),
+            "procedure {id} is cited by no item"
+        );
         for lang in Lang::ALL {
             let t = procedure.text.get(lang);
-            assert!(t.steps.len() >= 4 && !t.roles.is_empty() && !t.records.is_empty() && !t.common_failures.is_empty(), "{id} [{lang}]");
+            assert!(
+                t.steps.len() >= 4
+                    && !t.roles.is_empty()
+                    && !t.records.is_empty()
+                    && !t.common_failures.is_empty(),
+                "{id} [{lang}]"
+            );
         }
     }
 }
@@ -78,12 +131,32 @@ fn every_procedure_is_cited_and_complete() {
 fn every_equipment_type_applies_somewhere_and_every_line_is_used() {
     let (pack, _, _) = shipped();
     for t in &pack.catalogue.types {
-        assert!(!t.applicability.kinds.is_empty(), "{} applies to no post kind", t.id);
+        assert!(
+            !t.applicability.kinds.is_empty(),
+            "{} applies to no post kind",
+            t.id
+        );
         let need = t.need;
-        assert!(need.per_post + need.per_booth + need.per_lane + need.per_cargo_lane > 0.0, "{} is never required", t.id);
+        assert!(
+            need.per_post + need.per_booth + need.per_lane + need.per_cargo_lane > 0.0,
+            "{} is never required",
+            t.id
+        );
     }
-    let lines: BTreeSet<&str> = pack.catalogue.types.iter().map(|t| t.line.as_str()).collect();
-    for line in ["first-line", "second-line", "vehicles-cargo", "surveillance", "it-connectivity", "support"] {
+    let lines: BTreeSet<&str> = pack
+        .catalogue
+        .types
+        .iter()
+        .map(|t| t.line.as_str())
+        .collect();
+    for line in [
+        "first-line",
+        "second-line",
+        "vehicles-cargo",
+        "surveillance",
+        "it-connectivity",
+        "support",
+    ] {
         assert!(lines.contains(line), "no equipment in {line}");
     }
 }
@@ -97,7 +170,10 @@ fn items_touch_every_cell_of_the_cooperation_by_field_grid() {
     }
     for c in Cooperation::ALL {
         for f in IbmField::ALL {
-            assert!(cells.get(&(c, f)).copied().unwrap_or(0) > 0, "no item for {c} × {f}");
+            assert!(
+                cells.get(&(c, f)).copied().unwrap_or(0) > 0,
+                "no item for {c} × {f}"
+            );
         }
     }
 }
@@ -105,15 +181,35 @@ fn items_touch_every_cell_of_the_cooperation_by_field_grid() {
 #[test]
 fn a_land_post_with_cargo_asks_every_land_and_cargo_item_and_no_air_or_sea_only_item() {
     let (pack, _, _) = shipped();
-    let asked: BTreeSet<&str> = pack.applicable_items(PostKind::Land, true).map(|i| i.id.as_str()).collect();
+    let asked: BTreeSet<&str> = pack
+        .applicable_items(PostKind::Land, true)
+        .map(|i| i.id.as_str())
+        .collect();
     for item in pack.items() {
         let land = item.applicability.kinds.contains(&PostKind::Land);
         assert_eq!(asked.contains(item.id.as_str()), land, "{}", item.id);
     }
-    assert!(pack.items().any(|i| i.applicability.cargo_only), "the pack has cargo items");
-    let without_cargo: BTreeSet<&str> = pack.applicable_items(PostKind::Land, false).map(|i| i.id.as_str()).collect();
+    assert!(
+        pack.items().any(|i| i.applicability.cargo_only),
+        "the pack has cargo items"
+    );
+    let without_cargo: BTreeSet<&str> = pack
+        .applicable_items(PostKind::Land, false)
+        .map(|i| i.id.as_str())
+        .collect();
     assert!(without_cargo.len() < asked.len());
-    assert!(pack.items().filter(|i| i.applicability.cargo_only).all(|i| !without_cargo.contains(i.id.as_str())));
-    let air: BTreeSet<&str> = pack.applicable_items(PostKind::Air, false).map(|i| i.id.as_str()).collect();
-    assert!(air.len() >= 60, "an airport still gets most items: {}", air.len());
+    assert!(
+        pack.items()
+            .filter(|i| i.applicability.cargo_only)
+            .all(|i| !without_cargo.contains(i.id.as_str()))
+    );
+    let air: BTreeSet<&str> = pack
+        .applicable_items(PostKind::Air, false)
+        .map(|i| i.id.as_str())
+        .collect();
+    assert!(
+        air.len() >= 60,
+        "an airport still gets most items: {}",
+        air.len()
+    );
 }
