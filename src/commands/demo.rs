@@ -217,8 +217,12 @@ fn answer_items(
         if u32::from(roll) * 100 >= u32::from(demo.answered) * 256 {
             continue;
         }
-        let shared_control = item.applicability.kinds.len() < 4 && post.model == ControlModel::None;
-        let response = if shared_control && roll.is_multiple_of(2) {
+        // Items about a shared or integrated control do not apply where each state
+        // controls on its own side.
+        let shared_control = ["shared-control", "binational", "joint-sequential", "joint-control"]
+            .iter()
+            .any(|word| item.id.contains(word));
+        let response = if shared_control && post.model == ControlModel::None {
             Response::NotApplicable {
                 reason: "No shared or integrated control facility operates at this crossing yet."
                     .into(),
