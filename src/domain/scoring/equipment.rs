@@ -40,24 +40,13 @@ impl Flag {
     }
 }
 
-/// Counts with the catalogue's defaults filled in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EffectiveCounts {
-    pub required: Option<u32>,
-    pub present: Option<u32>,
-    pub functional: Option<u32>,
-    pub in_use: Option<u32>,
-    pub trained: Option<u32>,
-    pub needed: Option<u32>,
-    pub maintained: Option<u32>,
-}
-
 /// The scored row of one equipment type.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TypeScore {
     pub type_id: String,
     pub criticality: f64,
-    pub counts: EffectiveCounts,
+    /// The recorded counts with the catalogue's defaults filled in.
+    pub counts: EquipmentCounts,
     pub coverage: Option<f64>,
     pub availability: Option<f64>,
     pub use_: Option<f64>,
@@ -102,7 +91,7 @@ pub fn effective_counts(
     catalogue: &Catalogue,
     type_id: &str,
     profile: &PostProfile,
-) -> EffectiveCounts {
+) -> EquipmentCounts {
     let kind = catalogue.get(type_id);
     let required = counts
         .required
@@ -110,7 +99,7 @@ pub fn effective_counts(
     let needed = counts
         .needed
         .or_else(|| kind.map(|k| k.need.operators(required.unwrap_or(0), profile)));
-    EffectiveCounts {
+    EquipmentCounts {
         required,
         present: counts.present,
         functional: counts.functional,
@@ -125,7 +114,7 @@ pub fn effective_counts(
 pub fn score_type(
     type_id: &str,
     criticality: f64,
-    counts: EffectiveCounts,
+    counts: EquipmentCounts,
     weights: &EquipmentWeights,
     idle_below: f64,
 ) -> TypeScore {
@@ -224,8 +213,8 @@ mod tests {
         maintenance: 0.1,
     };
 
-    fn counts(v: [Option<u32>; 7]) -> EffectiveCounts {
-        EffectiveCounts {
+    fn counts(v: [Option<u32>; 7]) -> EquipmentCounts {
+        EquipmentCounts {
             required: v[0],
             present: v[1],
             functional: v[2],
