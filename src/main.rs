@@ -8,7 +8,19 @@ use clap::Parser;
 use frontera::cli::Cli;
 use frontera::commands::{self, Context};
 
+/// Lets `frontera … | head` end quietly, as command-line tools do, instead of
+/// failing on a write to a closed pipe.
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; SIG_DFL is a
+    // valid disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
+    restore_default_sigpipe();
     std::panic::set_hook(Box::new(|info| {
         eprintln!("frontera: internal error: {info}");
         eprintln!(
