@@ -86,8 +86,7 @@ impl Context {
             .actor
             .clone()
             .filter(|a| !a.trim().is_empty())
-            .or_else(|| std::env::var("USER").ok())
-            .or_else(|| std::env::var("USERNAME").ok())
+            .or_else(os_user_name)
             .unwrap_or_else(|| "unknown".into());
         Ok(Context {
             db_path,
@@ -136,6 +135,34 @@ impl Context {
     pub fn resolve(&self, store: &Store, id: &str) -> Result<AssessmentId> {
         Ok(store.resolve(id)?)
     }
+}
+
+/// The OS user: the usual environment variables, else the account database.
+fn os_user_name() -> Option<String> {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.trim().is_empty())
+        .or_else(account_name)
+}
+
+#[cfg(unix)]
+fn account_name() -> Option<String> {
+    // SAFETY: getpwuid returns a pointer into static storage or null; we copy the
+    // name out at once, on this thread, before any other call could reuse it.
+    unsafe {
+        let entry = libc::getpwuid(libc::getuid());
+        if entry.is_null() || (*entry).pw_name.is_null() {
+            return None;
+        }
+        let name = std::ffi::CStr::from_ptr((*entry).pw_name).to_string_lossy().into_owned();
+        (!name.is_empty()).then_some(name)
+    }
+}
+
+#[cfg(not(unix))]
+fn account_name() -> Option<String> {
+    None
 }
 
 fn default_db_path() -> Result<PathBuf> {
