@@ -4,7 +4,39 @@ use anyhow::Result;
 
 use super::{Context, invalid};
 use crate::cli::ReportArgs;
+use crate::report::{self, ExportRequest, ProgrammeRequest};
 
-pub fn run(_ctx: &Context, _args: &ReportArgs) -> Result<()> {
-    Err(invalid("PDF reports are not available yet in this build"))
+pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
+    let marking = args
+        .marking
+        .as_deref()
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+        .map(str::to_string);
+    let written = if args.programme {
+        report::export_programme(&ProgrammeRequest {
+            db_path: ctx.db_path.clone(),
+            output: args.output.clone(),
+            lang: ctx.lang,
+            marking,
+            actor: ctx.actor.clone(),
+        })?
+    } else {
+        let Some(id) = &args.id else {
+            return Err(invalid("give an assessment id, or --programme"));
+        };
+        let store = ctx.open_store()?;
+        let id = ctx.resolve(&store, id)?;
+        drop(store);
+        report::export_assessment(&ExportRequest {
+            db_path: ctx.db_path.clone(),
+            assessment: id.to_string(),
+            output: args.output.clone(),
+            lang: ctx.lang,
+            marking,
+            actor: ctx.actor.clone(),
+        })?
+    };
+    println!("{}", written.display());
+    Ok(())
 }

@@ -1,14 +1,42 @@
-//! Assessment and programme reports: domain → report model (pure) → PDF
-//! (printpdf is used only here).
+//! Assessment and programme reports: bundles → a report model (pure, in
+//! `model`) → pages (`layout`, real glyph widths) → PDF (`pdf`, the only user of
+//! printpdf). This file is the API: load, build, render, write atomically.
 
+pub mod layout;
+pub mod model;
+pub mod pdf;
+pub mod strings;
+
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::bundle::{Bundle, BundleError, pinned_pack};
+use crate::content::{self, PackSource};
+use crate::domain::assessment::{AssessmentId, Status};
 use crate::domain::lang::Lang;
+use crate::domain::pack::Pack;
+use crate::domain::scoring::score_assessment;
+use crate::store::{Store, StoreError};
+use layout::{FontError, Fonts};
+use model::{AssessmentInput, FinalScore, ProgrammeEntry, ProgrammeInput, ReportModel};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    #[error("PDF reports are not available yet in this build")]
-    NotAvailable,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Bundle(#[from] BundleError),
+    #[error(transparent)]
+    Font(#[from] FontError),
+    #[error(transparent)]
+    Pdf(#[from] pdf::PdfError),
+    #[error("cannot write the report to {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the built-in content pack does not load; run `frontera content check`")]
+    Pack,
 }
 
 /// What to export.
@@ -24,9 +52,240 @@ pub struct ExportRequest {
     pub actor: String,
 }
 
+/// What to export for the programme report.
+#[derive(Debug, Clone)]
+pub struct ProgrammeRequest {
+    pub db_path: PathBuf,
+    pub output: PathBuf,
+    pub lang: Lang,
+    pub marking: Option<String>,
+    pub actor: String,
+}
+
+/// Today as the report prints it (UTC date).
+pub fn today() -> String {
+    strings::iso_date(&crate::domain::time::now()).to_string()
+}
+
+/// How far an export has got, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading the assessment, its pack and the previous final assessment.
+    Loading,
+    /// Building the model and laying out the pages.
+    LayingOut,
+    /// Writing the PDF file.
+    Writing,
+}
+
 /// Writes the assessment report to `request.output` (via a temporary file and a
 /// rename) and returns the path written. Safe to call from a worker thread.
 pub fn export_assessment(request: &ExportRequest) -> Result<PathBuf, ReportError> {
-    let _ = (Path::new(&request.output), request.lang);
-    Err(ReportError::NotAvailable)
+    export_assessment_with_progress(request, &mut |_| {})
 }
+
+/// [`export_assessment`], telling `progress` as each stage starts.
+pub fn export_assessment_with_progress(
+    request: &ExportRequest,
+    progress: &mut dyn FnMut(Stage),
+) -> Result<PathBuf, ReportError> {
+    progress(Stage::Loading);
+    let store = Store::open(&request.db_path, &request.actor)?;
+    let id = store.resolve(&request.assessment)?;
+    let model = assessment_model(
+        &store,
+        &id,
+        request.lang,
+        request.marking.as_deref(),
+        &today(),
+    )?;
+    drop(store);
+    progress(Stage::LayingOut);
+    let fonts = Fonts::embedded()?;
+    let pages = layout::layout(&model, &fonts);
+    progress(Stage::Writing);
+    let bytes = pdf::write_pdf(&pages, &model.title, &fonts)?;
+    write_atomically(&request.output, &bytes)?;
+    Ok(request.output.clone())
+}
+
+/// Writes the programme report to `request.output`, like [`export_assessment`].
+pub fn export_programme(request: &ProgrammeRequest) -> Result<PathBuf, ReportError> {
+    let store = Store::open(&request.db_path, &request.actor)?;
+    let bytes = programme_pdf(&store, request.lang, request.marking.as_deref(), &today())?;
+    write_atomically(&request.output, &bytes)?;
+    Ok(request.output.clone())
+}
+
+/// The previous final assessment of the same post: final, and started before it.
+pub fn previous_final(store: &Store, bundle: &Bundle) -> Result<Option<Bundle>, ReportError> {
+    let earlier = store
+        .assessments(Some(&bundle.post.code))?
+        .into_iter()
+        .find(|a| a.status == Status::Final && a.created_at < bundle.header.created_at);
+    match earlier {
+        Some(a) => Ok(Some(Bundle::load(store, &a.id)?)),
+        None => Ok(None),
+    }
+}
+
+/// The model of an assessment's report, dated `date`.
+pub fn assessment_model(
+    store: &Store,
+    id: &AssessmentId,
+    lang: Lang,
+    marking: Option<&str>,
+    date: &str,
+) -> Result<ReportModel, ReportError> {
+    let bundle = Bundle::load(store, id)?;
+    let previous = previous_final(store, &bundle)?;
+    Ok(model::build_assessment(&AssessmentInput {
+        bundle: &bundle,
+        previous: previous.as_ref(),
+        lang,
+        marking,
+        date,
+    }))
+}
+
+/// The PDF of an assessment's report, dated `date`.
+pub fn assessment_pdf(
+    store: &Store,
+    id: &AssessmentId,
+    lang: Lang,
+    marking: Option<&str>,
+    date: &str,
+) -> Result<Vec<u8>, ReportError> {
+    render(&assessment_model(store, id, lang, marking, date)?)
+}
+
+/// Every post with its final assessments scored, oldest first. Packs are loaded
+/// once per content hash: many assessments share one.
+pub fn programme_entries(
+    store: &Store,
+) -> Result<(Vec<ProgrammeEntry>, Option<Pack>), ReportError> {
+    let all = store.assessments(None)?;
+    let mut packs: HashMap<String, Pack> = HashMap::new();
+    let mut entries = Vec::new();
+    for post in store.posts()? {
+        let mut finals: Vec<_> = all
+            .iter()
+            .filter(|a| a.post == post.code.as_str() && a.status == Status::Final)
+            .collect();
+        finals.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+        let mut scored = Vec::new();
+        for header in finals {
+            if !packs.contains_key(&header.pack_hash) {
+                let (_, pack) = pinned_pack(store, header)?;
+                packs.insert(header.pack_hash.clone(), pack);
+            }
+            let Some(pack) = packs.get(&header.pack_hash) else {
+                continue;
+            };
+            let answers = store.answers(&header.id)?;
+            let equipment = store.equipment(&header.id)?;
+            scored.push(FinalScore {
+                id: header.id.to_string(),
+                created_at: header.created_at.clone(),
+                score: score_assessment(pack, &post, &answers, &equipment),
+            });
+        }
+        entries.push(ProgrammeEntry {
+            post,
+            finals: scored,
+        });
+    }
+    let newest_pack = all
+        .iter()
+        .find(|a| a.status == Status::Final)
+        .and_then(|a| packs.remove(&a.pack_hash));
+    Ok((entries, newest_pack))
+}
+
+/// The model of the programme report, dated `date`.
+pub fn programme_model(
+    store: &Store,
+    lang: Lang,
+    marking: Option<&str>,
+    date: &str,
+) -> Result<ReportModel, ReportError> {
+    let (entries, pack) = programme_entries(store)?;
+    // Titles come from the newest pack in use, or the built-in one when no
+    // assessment is final yet.
+    let pack = match pack {
+        Some(p) => p,
+        None => content::load(&PackSource::embedded())
+            .pack
+            .ok_or(ReportError::Pack)?,
+    };
+    Ok(model::build_programme(&ProgrammeInput {
+        entries: &entries,
+        pillar_titles: pack
+            .pillars
+            .iter()
+            .map(|p| (p.number, p.title.get(lang).clone()))
+            .collect(),
+        level_names: pack
+            .scoring
+            .levels
+            .iter()
+            .map(|l| l.name.get(lang).clone())
+            .collect(),
+        lang,
+        marking,
+        date,
+    }))
+}
+
+/// The PDF of the programme report, dated `date`.
+pub fn programme_pdf(
+    store: &Store,
+    lang: Lang,
+    marking: Option<&str>,
+    date: &str,
+) -> Result<Vec<u8>, ReportError> {
+    render(&programme_model(store, lang, marking, date)?)
+}
+
+/// Lays out and writes a model as PDF bytes.
+pub fn render(model: &ReportModel) -> Result<Vec<u8>, ReportError> {
+    let fonts = Fonts::embedded()?;
+    let pages = layout::layout(model, &fonts);
+    Ok(pdf::write_pdf(&pages, &model.title, &fonts)?)
+}
+
+/// Writes `bytes` to a temporary file beside `path`, flushes it to disk and
+/// renames it over `path`: a failure never leaves a half-written report.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
+    use std::io::Write;
+    let fail = |source| ReportError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| fail(std::io::Error::other("the path names no file")))?;
+    // Unique per process and export: two exports may run at once (the
+    // interface's worker and a script).
+    static EXPORTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let temp = path.with_file_name(format!(
+        ".{}.{}-{}.part",
+        name.to_string_lossy(),
+        std::process::id(),
+        EXPORTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    ));
+    let written = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(fail(e));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,289 @@
+//! Pages from a report model: A4 pages of positioned text, rectangles and
+//! paths, with text wrapped by real glyph widths, tables broken across pages
+//! with their header repeated, and the header, footer and draft mark on every
+//! page. Pure: no PDF here, so it can be tested by measuring what it places.
+
+mod chart;
+mod flow;
+mod table;
+#[cfg(test)]
+mod tests;
+pub mod text;
+
+pub use text::{FontError, Fonts};
+
+use crate::report::model::{Block, ReportModel};
+
+/// A4 in points.
+pub const PAGE_WIDTH: f32 = 595.28;
+pub const PAGE_HEIGHT: f32 = 841.89;
+pub const MARGIN_X: f32 = 56.0;
+/// Where the body starts and must end (from the top of the page).
+pub const BODY_TOP: f32 = 72.0;
+pub const BODY_BOTTOM: f32 = PAGE_HEIGHT - 60.0;
+pub const BODY_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN_X;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+pub const BLACK: Rgb = Rgb(0x22, 0x22, 0x22);
+pub const GREY: Rgb = Rgb(0x6b, 0x6b, 0x6b);
+pub const RULE: Rgb = Rgb(0xc8, 0xcc, 0xd2);
+pub const ACCENT: Rgb = Rgb(0x1f, 0x3a, 0x5f);
+pub const ALERT: Rgb = Rgb(0xb0, 0x1e, 0x1e);
+
+/// One thing placed on a page. Coordinates are points from the page's top-left
+/// corner; `y` of a text is its baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Draw {
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        color: Rgb,
+        text: String,
+        /// Degrees, counter-clockwise.
+        angle: f32,
+    },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<Rgb>,
+        stroke: Option<(Rgb, f32)>,
+    },
+    Path {
+        points: Vec<(f32, f32)>,
+        closed: bool,
+        fill: Option<Rgb>,
+        stroke: Option<(Rgb, f32)>,
+        dashed: bool,
+    },
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub draws: Vec<Draw>,
+}
+
+/// The pages being filled, and where the next block goes.
+pub struct Flow<'f> {
+    pub fonts: &'f Fonts,
+    pub pages: Vec<Page>,
+    pub y: f32,
+}
+
+impl<'f> Flow<'f> {
+    fn new(fonts: &'f Fonts) -> Self {
+        Flow {
+            fonts,
+            pages: vec![Page::default()],
+            y: BODY_TOP,
+        }
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = BODY_TOP;
+    }
+
+    pub fn at_top(&self) -> bool {
+        self.y <= BODY_TOP + 0.01
+    }
+
+    pub fn room(&self) -> f32 {
+        BODY_BOTTOM - self.y
+    }
+
+    /// Starts a new page unless `height` still fits on this one.
+    pub fn ensure(&mut self, height: f32) {
+        if height > self.room() && !self.at_top() {
+            self.new_page();
+        }
+    }
+
+    pub fn push(&mut self, draw: Draw) {
+        if let Some(page) = self.pages.last_mut() {
+            page.draws.push(draw);
+        }
+    }
+
+    pub fn text(&mut self, x: f32, y: f32, size: f32, bold: bool, color: Rgb, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        self.push(Draw::Text {
+            x,
+            y,
+            size,
+            bold,
+            color,
+            text: text.to_string(),
+            angle: 0.0,
+        });
+    }
+
+    pub fn rect(
+        &mut self,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<Rgb>,
+        stroke: Option<(Rgb, f32)>,
+    ) {
+        self.push(Draw::Rect {
+            x,
+            y,
+            w,
+            h,
+            fill,
+            stroke,
+        });
+    }
+
+    pub fn line(&mut self, points: Vec<(f32, f32)>, color: Rgb, width: f32) {
+        self.push(Draw::Path {
+            points,
+            closed: false,
+            fill: None,
+            stroke: Some((color, width)),
+            dashed: false,
+        });
+    }
+}
+
+/// Lays out the whole report.
+pub fn layout(model: &ReportModel, fonts: &Fonts) -> Vec<Page> {
+    let mut flow = Flow::new(fonts);
+    for (n, block) in model.blocks.iter().enumerate() {
+        match block {
+            Block::Title { title, subtitle } => flow::title(&mut flow, title, subtitle),
+            Block::Heading { level, text } => {
+                // Keep the heading with what follows, and with the block after a
+                // short introduction.
+                let next = model
+                    .blocks
+                    .get(n + 1)
+                    .map_or(0.0, |b| lead_height(&flow, b));
+                let after = match (model.blocks.get(n + 1), model.blocks.get(n + 2)) {
+                    (Some(Block::Paragraph { .. }), Some(b))
+                        if !matches!(b, Block::Heading { .. }) =>
+                    {
+                        lead_height(&flow, b)
+                    }
+                    _ => 0.0,
+                };
+                let keep = next + after;
+                flow::heading(&mut flow, *level, text, keep);
+            }
+            Block::Paragraph { text, style } => flow::paragraph(&mut flow, text, *style),
+            Block::KeyValues(pairs) => flow::key_values(&mut flow, pairs),
+            Block::Table(t) => table::table(&mut flow, t),
+            Block::Chart(c) => chart::chart(&mut flow, c),
+            Block::Signatures { roles, fields } => flow::signatures(&mut flow, roles, fields),
+            Block::PageBreak => {
+                if !flow.at_top() {
+                    flow.new_page();
+                }
+            }
+        }
+    }
+    let mut pages = flow.pages;
+    if pages.len() > 1 && pages.last().is_some_and(|p| p.draws.is_empty()) {
+        pages.pop();
+    }
+    decorate(model, fonts, &mut pages);
+    pages
+}
+
+/// The height of the start of `block` that must not be parted from the
+/// heading before it.
+fn lead_height(flow: &Flow<'_>, block: &Block) -> f32 {
+    match block {
+        Block::Table(t) => table::lead_height(flow, t),
+        Block::Chart(c) => chart::height(flow, c),
+        Block::Signatures { fields, .. } => 50.0 + fields.len() as f32 * 30.0,
+        _ => 40.0,
+    }
+}
+
+/// The header, footer and draft mark of every page. The draft mark goes first
+/// so the page's content is drawn over it and stays readable.
+fn decorate(model: &ReportModel, fonts: &Fonts, pages: &mut [Page]) {
+    let total = pages.len();
+    for (n, page) in pages.iter_mut().enumerate() {
+        let mut extra = Vec::new();
+        if let Some(mark) = &model.draft_mark {
+            let size = 96.0;
+            let w = fonts.width(mark, true, size).min(PAGE_HEIGHT);
+            let angle: f32 = 50.0;
+            let (sin, cos) = angle.to_radians().sin_cos();
+            let (cx, cy) = (PAGE_WIDTH / 2.0, PAGE_HEIGHT / 2.0);
+            // Centre the word on the page: start half its length back along the slant,
+            // and a third of the size across it so the letters' middle is on the centre.
+            let across = size * 0.35;
+            extra.push(Draw::Text {
+                x: cx - w / 2.0 * cos + across * sin,
+                y: cy + w / 2.0 * sin + across * cos,
+                size,
+                bold: true,
+                color: Rgb(0xee, 0xe4, 0xe4),
+                text: mark.clone(),
+                angle,
+            });
+        }
+        extra.append(&mut page.draws);
+        page.draws = extra;
+        let mut head = Flow {
+            fonts,
+            pages: vec![std::mem::take(page)],
+            y: 0.0,
+        };
+        let right = PAGE_WIDTH - MARGIN_X;
+        let head_width = match &model.marking {
+            Some(mark) => {
+                let w = fonts.width(mark, true, 8.5);
+                head.text(right - w, 40.0, 8.5, true, ALERT, mark);
+                BODY_WIDTH - w - 12.0
+            }
+            None => BODY_WIDTH,
+        };
+        let running = fit(fonts, &model.running_head, false, 8.0, head_width);
+        head.text(MARGIN_X, 40.0, 8.0, false, GREY, &running);
+        head.line(vec![(MARGIN_X, 47.0), (right, 47.0)], RULE, 0.6);
+        let foot_y = PAGE_HEIGHT - 34.0;
+        head.line(
+            vec![(MARGIN_X, foot_y - 12.0), (right, foot_y - 12.0)],
+            RULE,
+            0.6,
+        );
+        head.text(MARGIN_X, foot_y, 8.0, false, GREY, &model.date);
+        let label = model
+            .page_template
+            .replace("{page}", &(n + 1).to_string())
+            .replace("{pages}", &total.to_string());
+        let w = fonts.width(&label, false, 8.0);
+        head.text(right - w, foot_y, 8.0, false, GREY, &label);
+        *page = head.pages.pop().unwrap_or_default();
+    }
+}
+
+/// `text` cut with an ellipsis to fit `width`.
+pub fn fit(fonts: &Fonts, text: &str, bold: bool, size: f32, width: f32) -> String {
+    if fonts.width(text, bold, size) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        out.push(c);
+        if fonts.width(&out, bold, size) + fonts.width("…", bold, size) > width {
+            out.pop();
+            break;
+        }
+    }
+    out.push('…');
+    out
+}

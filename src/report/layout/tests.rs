@@ -1,0 +1,215 @@
+//! Unit tests of the layout: nothing placed off the page or left alone at its
+//! foot, on the demo data in every language and on long tables.
+
+use crate::content::{self, PackSource};
+use crate::domain::assessment::AssessmentId;
+use crate::domain::lang::Lang;
+use crate::report::model::{Align, Block, Cell, Column, ReportModel, Row, Table};
+use crate::store::Store;
+
+use super::{
+    ACCENT, BODY_BOTTOM, BODY_TOP, Draw, Fonts, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH, Page, Rgb,
+    layout,
+};
+
+fn demo_store() -> Store {
+    let mut store = Store::open_in_memory("tester").unwrap();
+    let source = PackSource::embedded();
+    let pack = content::load(&source).pack.unwrap();
+    crate::commands::load_demo(&mut store, &source, &pack).unwrap();
+    store
+}
+
+/// Every text inside the body (or in the header and footer bands), none wider
+/// than the page's margins.
+fn assert_on_the_page(pages: &[Page], fonts: &Fonts, what: &str) {
+    for (n, page) in pages.iter().enumerate() {
+        for draw in &page.draws {
+            if let Draw::Text {
+                x,
+                y,
+                size,
+                bold,
+                text,
+                angle,
+                ..
+            } = draw
+            {
+                if *angle != 0.0 {
+                    continue;
+                }
+                let right = x + fonts.width(text, *bold, *size);
+                assert!(
+                    *x >= MARGIN_X - 0.01 && right <= PAGE_WIDTH - MARGIN_X + 0.01,
+                    "{what} page {}: '{text}' runs from {x} to {right}",
+                    n + 1
+                );
+                let in_body = *y >= BODY_TOP && *y <= BODY_BOTTOM;
+                let in_bands = *y < 48.0 || *y > PAGE_HEIGHT - 48.0;
+                assert!(
+                    in_body || in_bands,
+                    "{what} page {}: '{text}' at y {y}",
+                    n + 1
+                );
+            }
+        }
+    }
+}
+
+/// The last thing in a page's body is neither a heading nor a table's header row.
+fn assert_nothing_orphaned(pages: &[Page], what: &str) {
+    for (n, page) in pages.iter().enumerate() {
+        let last = page.draws.iter().rev().find_map(|d| match d {
+            Draw::Text {
+                y,
+                size,
+                color,
+                bold,
+                text,
+                angle,
+                ..
+            } if *angle == 0.0 && *y >= BODY_TOP && *y <= BODY_BOTTOM => {
+                Some((*size, *color, *bold, text.as_str()))
+            }
+            _ => None,
+        });
+        let Some((size, color, bold, text)) = last else {
+            continue;
+        };
+        let heading = bold && size >= 10.5 && color == ACCENT;
+        let table_header = bold && color == Rgb(0xff, 0xff, 0xff);
+        assert!(
+            !heading && !table_header,
+            "{what} page {} ends with '{text}'",
+            n + 1
+        );
+    }
+}
+
+#[test]
+fn demo_reports_keep_every_text_on_the_page_in_every_language() {
+    let store = demo_store();
+    let fonts = Fonts::embedded().unwrap();
+    let ids: Vec<AssessmentId> = store
+        .assessments(None)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(ids.len(), 6);
+    for lang in Lang::ALL {
+        for id in &ids {
+            let m = crate::report::assessment_model(
+                &store,
+                id,
+                lang,
+                Some("CONFIDENCIAL"),
+                "2026-11-28",
+            )
+            .unwrap();
+            let pages = layout(&m, &fonts);
+            assert!(pages.len() > 10, "{id} {lang}: {} pages", pages.len());
+            assert_on_the_page(&pages, &fonts, &format!("{id} {lang}"));
+            assert_nothing_orphaned(&pages, &format!("{id} {lang}"));
+        }
+        let m = crate::report::programme_model(&store, lang, None, "2026-11-28").unwrap();
+        let pages = layout(&m, &fonts);
+        assert_on_the_page(&pages, &fonts, &format!("programme {lang}"));
+        assert_nothing_orphaned(&pages, &format!("programme {lang}"));
+    }
+}
+
+#[test]
+fn group_rows_stay_with_the_rows_they_head() {
+    let fonts = Fonts::embedded().unwrap();
+    let mut rows = Vec::new();
+    for g in 0..40 {
+        rows.push(Row::group(format!("Grupo {g}")));
+        rows.push(Row::new(vec![
+            Cell::text("fila"),
+            Cell::text("una\ndos\ntres"),
+        ]));
+        rows.push(Row::new(vec![Cell::text("fila"), Cell::text("uno")]));
+    }
+    let m = ReportModel {
+        lang: Lang::Es,
+        title: "t".into(),
+        running_head: "r".into(),
+        marking: None,
+        draft_mark: None,
+        date: "d".into(),
+        page_template: "{page}/{pages}".into(),
+        blocks: vec![Block::Table(Table {
+            columns: vec![
+                Column::new("A", 1.0, Align::Left),
+                Column::new("B", 3.0, Align::Left),
+            ],
+            rows,
+        })],
+    };
+    let pages = layout(&m, &fonts);
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    for (n, page) in pages.iter().enumerate() {
+        let last = page.draws.iter().rev().find_map(|d| match d {
+            Draw::Text { text, y, .. } if *y <= BODY_BOTTOM && *y >= BODY_TOP => {
+                Some(text.as_str())
+            }
+            _ => None,
+        });
+        assert!(
+            !last.unwrap_or("").starts_with("Grupo"),
+            "page {} ends with a group heading",
+            n + 1
+        );
+    }
+}
+
+#[test]
+fn long_tables_repeat_their_header_on_every_page_they_reach() {
+    let fonts = Fonts::embedded().unwrap();
+    let long = "Una observación larga del evaluador sobre el puesto. ".repeat(200);
+    let rows: Vec<Row> = (0..120)
+        .map(|n| {
+            Row::new(vec![
+                Cell::text(format!("fila {n}")),
+                Cell::text(if n == 7 { long.clone() } else { "corta".into() }),
+            ])
+        })
+        .collect();
+    let m = ReportModel {
+        lang: Lang::Es,
+        title: "t".into(),
+        running_head: "r".into(),
+        marking: None,
+        draft_mark: None,
+        date: "d".into(),
+        page_template: "{page}/{pages}".into(),
+        blocks: vec![Block::Table(Table {
+            columns: vec![
+                Column::new("Cabecera", 1.0, Align::Left),
+                Column::new("Texto", 3.0, Align::Left),
+            ],
+            rows,
+        })],
+    };
+    let pages = layout(&m, &fonts);
+    assert!(pages.len() >= 4, "{} pages", pages.len());
+    for (n, page) in pages.iter().enumerate() {
+        let has_header = page
+            .draws
+            .iter()
+            .any(|d| matches!(d, Draw::Text { text, .. } if text == "Cabecera"));
+        assert!(has_header, "page {} lacks the header row", n + 1);
+    }
+    assert_on_the_page(&pages, &fonts, "long table");
+    // The long cell is split across pages, not cut: all its words are placed.
+    let placed: usize = pages
+        .iter()
+        .flat_map(|p| &p.draws)
+        .filter_map(|d| match d {
+            Draw::Text { text, .. } => Some(text.matches("observación").count()),
+            _ => None,
+        })
+        .sum();
+    assert_eq!(placed, 200);
+}
