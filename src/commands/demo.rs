@@ -113,7 +113,8 @@ struct DemoAssessment {
     maturity: [u8; 4],
     /// Share of items answered, in percent.
     answered: u8,
-    transitions: &'static [Transition],
+    /// Each move of the life cycle with the day it happened.
+    transitions: &'static [(Transition, &'static str)],
 }
 
 const ASSESSMENTS: [DemoAssessment; 6] = [
@@ -124,7 +125,10 @@ const ASSESSMENTS: [DemoAssessment; 6] = [
         evaluators: &["Lucía Mamani", "Tomasz Nowak"],
         maturity: [2, 2, 1, 2],
         answered: 100,
-        transitions: &[Transition::Submit, Transition::Finalise],
+        transitions: &[
+            (Transition::Submit, "2025-05-23T16:00:00Z"),
+            (Transition::Finalise, "2025-06-20T15:00:00Z"),
+        ],
     },
     DemoAssessment {
         post: "PE-DES",
@@ -133,7 +137,10 @@ const ASSESSMENTS: [DemoAssessment; 6] = [
         evaluators: &["Lucía Mamani", "Rui Almeida"],
         maturity: [3, 3, 2, 3],
         answered: 100,
-        transitions: &[Transition::Submit, Transition::Finalise],
+        transitions: &[
+            (Transition::Submit, "2026-10-16T18:00:00Z"),
+            (Transition::Finalise, "2026-11-06T14:00:00Z"),
+        ],
     },
     DemoAssessment {
         post: "EC-RUM",
@@ -142,7 +149,10 @@ const ASSESSMENTS: [DemoAssessment; 6] = [
         evaluators: &["Andrés Quishpe", "Marta Kowalczyk"],
         maturity: [2, 3, 2, 3],
         answered: 100,
-        transitions: &[Transition::Submit, Transition::Finalise],
+        transitions: &[
+            (Transition::Submit, "2025-08-29T17:00:00Z"),
+            (Transition::Finalise, "2025-09-26T15:00:00Z"),
+        ],
     },
     DemoAssessment {
         post: "EC-RUM",
@@ -160,7 +170,7 @@ const ASSESSMENTS: [DemoAssessment; 6] = [
         evaluators: &["Renata Souza", "Jonas Petrauskas"],
         maturity: [3, 2, 3, 3],
         answered: 100,
-        transitions: &[Transition::Submit],
+        transitions: &[(Transition::Submit, "2026-04-02T19:00:00Z")],
     },
     DemoAssessment {
         post: "AR-AGB",
@@ -178,6 +188,15 @@ const ASSESSMENTS: [DemoAssessment; 6] = [
 fn dice(a: &str, b: &str) -> u8 {
     let digest = Sha256::digest(format!("{a}\u{0}{b}").as_bytes());
     digest[0]
+}
+
+/// Evaluators write their notes in the post's working language.
+fn working_language(post: &Post) -> Lang {
+    if post.country.as_str() == "BR" {
+        Lang::Pt
+    } else {
+        Lang::Es
+    }
 }
 
 fn demo_id(a: &DemoAssessment) -> AssessmentId {
@@ -219,13 +238,24 @@ fn answer_items(
         }
         // Items about a shared or integrated control do not apply where each state
         // controls on its own side.
-        let shared_control = ["shared-control", "binational", "joint-sequential", "joint-control"]
-            .iter()
-            .any(|word| item.id.contains(word));
+        let shared_control = [
+            "shared-control",
+            "binational",
+            "joint-sequential",
+            "joint-control",
+        ]
+        .iter()
+        .any(|word| item.id.contains(word));
+        let lang = working_language(post);
         let response = if shared_control && post.model == ControlModel::None {
+            let reason = match lang {
+                Lang::Pt => {
+                    "Ainda não funciona um controle compartilhado ou integrado neste posto."
+                }
+                _ => "Todavía no funciona un control compartido o integrado en este paso.",
+            };
             Response::NotApplicable {
-                reason: "No shared or integrated control facility operates at this crossing yet."
-                    .into(),
+                reason: reason.into(),
             }
         } else {
             let base = i16::from(demo.maturity[usize::from(item.pillar - 1)]);
@@ -238,8 +268,8 @@ fn answer_items(
         };
         let note = match &response {
             Response::Level(level) => Some(format!(
-                "Observed: {}",
-                item.text.get(Lang::En).levels[usize::from(*level)]
+                "Observado: {}",
+                item.text.get(lang).levels[usize::from(*level)]
             )),
             _ => None,
         };
@@ -287,8 +317,13 @@ fn audit_equipment(
             in_use: Some(Some(in_use)),
             trained: Some(Some(trained)),
             maintained: Some(Some(maintained)),
-            note: (functional < present)
-                .then(|| "Units out of order are waiting for spare parts.".to_string()),
+            note: (functional < present).then(|| {
+                match working_language(post) {
+                    Lang::Pt => "As unidades fora de serviço aguardam peças de reposição.",
+                    _ => "Las unidades fuera de servicio esperan repuestos.",
+                }
+                .to_string()
+            }),
             ..EquipmentUpdate::default()
         };
         store.update_equipment(id, &kind.id, &update)?;
@@ -299,7 +334,8 @@ fn audit_equipment(
             functional: Some(Some(24)),
             in_use: Some(Some(24)),
             note: Some(
-                "CCTV with face and plate recognition and people counting, donated 2023.".into(),
+                "CCTV con reconocimiento facial y de placas y conteo de personas, donado en 2023."
+                    .into(),
             ),
             ..EquipmentUpdate::default()
         };
@@ -336,8 +372,8 @@ pub fn load_demo(store: &mut Store, source: &PackSource, pack: &Pack) -> Result<
         store.create_assessment(&new, source, pack)?;
         answer_items(store, &id, pack, &post, demo)?;
         audit_equipment(store, &id, pack, &post, demo)?;
-        for t in demo.transitions {
-            store.transition(&id, t)?;
+        for (t, at) in demo.transitions {
+            store.transition_at(&id, t, Some(at))?;
         }
         assessments_added += 1;
     }

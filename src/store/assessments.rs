@@ -178,7 +178,18 @@ impl Store {
 
     /// Moves the assessment through its life cycle; the reason of a reopening is logged.
     pub fn transition(&mut self, id: &AssessmentId, transition: &Transition) -> Result<Status> {
-        let at = now();
+        self.transition_at(id, transition, None)
+    }
+
+    /// [`Store::transition`] with the time it happened, for data recorded
+    /// elsewhere first (the demo); `None` is now.
+    pub fn transition_at(
+        &mut self,
+        id: &AssessmentId,
+        transition: &Transition,
+        at: Option<&str>,
+    ) -> Result<Status> {
+        let at = at.map_or_else(now, str::to_string);
         let actor = self.actor.clone();
         let tx = self.write()?;
         let current: String = tx
