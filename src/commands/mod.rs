@@ -155,7 +155,9 @@ fn account_name() -> Option<String> {
         if entry.is_null() || (*entry).pw_name.is_null() {
             return None;
         }
-        let name = std::ffi::CStr::from_ptr((*entry).pw_name).to_string_lossy().into_owned();
+        let name = std::ffi::CStr::from_ptr((*entry).pw_name)
+            .to_string_lossy()
+            .into_owned();
         (!name.is_empty()).then_some(name)
     }
 }

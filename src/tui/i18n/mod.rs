@@ -1,0 +1,246 @@
+//! The interface's own words in English, Spanish and Portuguese, using the
+//! glossary's terms. Content texts (items, procedures) come from the pack.
+
+mod en;
+mod es;
+mod pt;
+
+use crate::domain::assessment::{AssessmentKind, Status};
+use crate::domain::lang::Lang;
+use crate::domain::post::{ControlModel, PostKind};
+use crate::domain::scoring::Flag;
+
+/// Every interface string; one constant per language, so a missing translation
+/// does not compile.
+pub struct Texts {
+    pub posts: &'static str,
+    pub assessments_of: &'static str,
+    pub no_posts: &'static str,
+    pub empty_hint: &'static str,
+    pub no_assessments: &'static str,
+    pub col_code: &'static str,
+    pub col_name: &'static str,
+    pub col_countries: &'static str,
+    pub col_kind: &'static str,
+    pub col_model: &'static str,
+    pub col_id: &'static str,
+    pub col_created: &'static str,
+    pub col_closed: &'static str,
+    pub col_status: &'static str,
+    pub col_score: &'static str,
+    pub col_level: &'static str,
+    pub col_done: &'static str,
+    pub lanes: &'static str,
+    pub cargo_lanes: &'static str,
+    pub booths: &'static str,
+    pub shifts: &'static str,
+    pub pillar: &'static str,
+    pub equipment: &'static str,
+    pub summary: &'static str,
+    pub keys_title: &'static str,
+    pub too_small: &'static str,
+    pub saving: &'static str,
+    pub saved: &'static str,
+    pub not_saved: &'static str,
+    pub evaluator: &'static str,
+    pub read_only: &'static str,
+    pub guidance: &'static str,
+    pub levels: &'static str,
+    pub notes: &'static str,
+    pub recommendation: &'static str,
+    pub procedures: &'static str,
+    pub procedures_hint: &'static str,
+    pub sources: &'static str,
+    pub no_notes: &'static str,
+    pub weight: &'static str,
+    pub critical: &'static str,
+    pub open: &'static str,
+    pub na: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub confirm_hint: &'static str,
+    pub prompt_hint: &'static str,
+    pub confirm_delete: &'static str,
+    pub confirm_submit: &'static str,
+    pub confirm_finalise: &'static str,
+    pub confirm_demo: &'static str,
+    pub na_title: &'static str,
+    pub reopen_title: &'static str,
+    pub uncatalogued_title: &'static str,
+    pub count_title: &'static str,
+    pub count_hint: &'static str,
+    pub search_title: &'static str,
+    pub search_hint: &'static str,
+    pub no_match: &'static str,
+    pub reason_required: &'static str,
+    pub name_required: &'static str,
+    pub new_post: &'static str,
+    pub f_code: &'static str,
+    pub f_name: &'static str,
+    pub f_country: &'static str,
+    pub f_neighbour: &'static str,
+    pub f_kind: &'static str,
+    pub f_cargo: &'static str,
+    pub f_model: &'static str,
+    pub f_lanes: &'static str,
+    pub f_cargo_lanes: &'static str,
+    pub f_booths: &'static str,
+    pub f_shifts: &'static str,
+    pub f_agencies: &'static str,
+    pub form_hint: &'static str,
+    pub err_code: &'static str,
+    pub err_country: &'static str,
+    pub err_same_country: &'static str,
+    pub err_empty: &'static str,
+    pub err_number: &'static str,
+    pub err_shifts: &'static str,
+    pub err_cargo_lanes: &'static str,
+    pub err_form: &'static str,
+    pub start_title: &'static str,
+    pub f_assessment_kind: &'static str,
+    pub f_evaluators: &'static str,
+    pub export_title: &'static str,
+    pub export_file: &'static str,
+    pub exporting: &'static str,
+    pub exported: &'static str,
+    pub export_failed: &'static str,
+    pub msg_locked: &'static str,
+    pub msg_all_answered: &'static str,
+    pub msg_not_draft: &'static str,
+    pub msg_demo_loaded: &'static str,
+    pub msg_post_created: &'static str,
+    pub msg_deleted: &'static str,
+    pub msg_no_procedure: &'static str,
+    pub msg_no_assessment: &'static str,
+    pub msg_no_post: &'static str,
+    pub msg_status_now: &'static str,
+    pub msg_export_running: &'static str,
+    pub editor_title: &'static str,
+    pub col_required: &'static str,
+    pub col_present: &'static str,
+    pub col_functional: &'static str,
+    pub col_in_use: &'static str,
+    pub col_trained: &'static str,
+    pub col_needed: &'static str,
+    pub col_maintained: &'static str,
+    pub col_index: &'static str,
+    pub col_flags: &'static str,
+    pub coverage: &'static str,
+    pub availability: &'static str,
+    pub use_: &'static str,
+    pub readiness: &'static str,
+    pub maintenance: &'static str,
+    pub other_equipment: &'static str,
+    pub catalogue_default: &'static str,
+    pub no_data: &'static str,
+    pub overall: &'static str,
+    pub eui: &'static str,
+    pub provisional: &'static str,
+    pub gated: &'static str,
+    pub change_since: &'static str,
+    pub no_previous: &'static str,
+    pub critical_gaps: &'static str,
+    pub weakest: &'static str,
+    pub none: &'static str,
+    pub complete: &'static str,
+    pub purpose: &'static str,
+    pub basis: &'static str,
+    pub roles: &'static str,
+    pub steps: &'static str,
+    pub records: &'static str,
+    pub failures: &'static str,
+    pub reader_hint: &'static str,
+    pub help_everywhere: &'static str,
+    pub help_home: &'static str,
+    pub help_items: &'static str,
+    pub help_equipment: &'static str,
+    pub help_summary: &'static str,
+    pub help_reader: &'static str,
+    pub help_editor: &'static str,
+    pub help_dialogs: &'static str,
+    pub help_intro: &'static str,
+    pub levels_names: [&'static str; 5],
+    pub status: [&'static str; 3],
+    pub kinds: [&'static str; 4],
+    pub post_kinds: [&'static str; 4],
+    pub models: [&'static str; 4],
+    pub flags: [&'static str; 5],
+    pub flag_letters: [&'static str; 5],
+}
+
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::En => &en::TEXTS,
+        Lang::Es => &es::TEXTS,
+        Lang::Pt => &pt::TEXTS,
+    }
+}
+
+/// Replaces `{name}` placeholders in a template.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut text = template.to_string();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+impl Texts {
+    pub fn status(&self, status: Status) -> &'static str {
+        match status {
+            Status::Draft => self.status[0],
+            Status::Submitted => self.status[1],
+            Status::Final => self.status[2],
+        }
+    }
+
+    pub fn kind(&self, kind: AssessmentKind) -> &'static str {
+        match kind {
+            AssessmentKind::Baseline => self.kinds[0],
+            AssessmentKind::FollowUp => self.kinds[1],
+            AssessmentKind::Thematic => self.kinds[2],
+            AssessmentKind::Unannounced => self.kinds[3],
+        }
+    }
+
+    pub fn post_kind(&self, kind: PostKind) -> &'static str {
+        let index = PostKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        self.post_kinds[index]
+    }
+
+    pub fn model(&self, model: ControlModel) -> &'static str {
+        let index = ControlModel::ALL
+            .iter()
+            .position(|m| *m == model)
+            .unwrap_or(0);
+        self.models[index]
+    }
+
+    pub fn flag(&self, flag: Flag) -> &'static str {
+        let index = Flag::ALL.iter().position(|f| *f == flag).unwrap_or(0);
+        self.flags[index]
+    }
+
+    pub fn flag_letter(&self, flag: Flag) -> &'static str {
+        let index = Flag::ALL.iter().position(|f| *f == flag).unwrap_or(0);
+        self.flag_letters[index]
+    }
+
+    pub fn level_name(&self, level: u8) -> &'static str {
+        self.levels_names[usize::from(level.min(4))]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled_and_languages_differ() {
+        assert_eq!(fill("{a} and {b}", &[("a", "x"), ("b", "y")]), "x and y");
+        assert_ne!(texts(Lang::En).posts, texts(Lang::Es).posts);
+        assert_ne!(texts(Lang::Es).saved, texts(Lang::Pt).evaluator);
+        assert_eq!(texts(Lang::Es).status(Status::Draft), "borrador");
+        assert_eq!(texts(Lang::Pt).level_name(2), "Em desenvolvimento");
+    }
+}

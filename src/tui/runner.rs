@@ -1,0 +1,307 @@
+//! Carries out effects against the store (and the report worker) and reports
+//! what happened as outcomes. A change is reported saved only once committed.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::bundle::Bundle;
+use crate::content::{self, PackSource};
+use crate::domain::assessment::{Answer, Assessment, AssessmentId, EquipmentRecord, Status};
+use crate::domain::pack::Pack;
+use crate::domain::post::{Post, PostCode};
+use crate::domain::scoring::{AssessmentScore, score_assessment};
+use crate::store::{NewAssessment, Store, StoreError};
+
+use super::action::{AssessmentSummary, HomeData, Outcome, Previous, Refresh};
+use super::effect::Effect;
+
+struct Parts {
+    header: Assessment,
+    post: Post,
+    answers: Vec<Answer>,
+    equipment: Vec<EquipmentRecord>,
+}
+
+/// Where results of work done on other threads (the PDF export) are sent.
+pub type Sink = Arc<dyn Fn(Outcome) + Send + Sync>;
+
+pub struct Runner {
+    store: Store,
+    content_dir: Option<PathBuf>,
+    /// Packs pinned by assessments, by content hash: parsed once per session.
+    packs: HashMap<String, Pack>,
+    /// The pack new assessments are made with.
+    current: Option<(PackSource, Pack)>,
+    background: Option<Sink>,
+}
+
+impl Runner {
+    pub fn new(store: Store, content_dir: Option<PathBuf>) -> Self {
+        Runner {
+            store,
+            content_dir,
+            packs: HashMap::new(),
+            current: None,
+            background: None,
+        }
+    }
+
+    /// Runs exports on their own thread, reporting to `sink`; without it they
+    /// run in place (tests).
+    pub fn set_background(&mut self, sink: Sink) {
+        self.background = Some(sink);
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn run(&mut self, effect: Effect) -> Vec<Outcome> {
+        let outcome = match effect {
+            Effect::LoadHome { select } => self.home(select),
+            Effect::LoadSummaries(code) => self.summaries(&code),
+            Effect::OpenAssessment(id) => self.open(&id),
+            Effect::Refresh(id) => self.refresh(&id).map(|r| Outcome::Refreshed(Box::new(r))),
+            Effect::SetResponse { id, item, response } => {
+                let result = self.store.set_response(&id, &item, &response);
+                return vec![self.saved(&id, result)];
+            }
+            Effect::SetNote { id, item, note } => {
+                let result = self.store.set_note(&id, &item, &note);
+                return vec![self.saved(&id, result)];
+            }
+            Effect::UpdateEquipment {
+                id,
+                type_id,
+                update,
+            } => {
+                let result = self.store.update_equipment(&id, &type_id, &update);
+                return vec![self.saved(&id, result)];
+            }
+            Effect::Transition { id, transition } => {
+                let result = self.store.transition(&id, &transition).map(|_| ());
+                return vec![self.saved(&id, result)];
+            }
+            Effect::CreatePost(post) => self
+                .store
+                .add_post(&post)
+                .map(|()| Outcome::PostCreated(post.code.clone()))
+                .map_err(|e| e.to_string()),
+            Effect::CreateAssessment {
+                post,
+                kind,
+                evaluators,
+            } => self.create(post, kind, evaluators),
+            Effect::DeleteDraft(id) => self
+                .store
+                .delete_draft(&id)
+                .map(|()| Outcome::DraftDeleted(id))
+                .map_err(|e| e.to_string()),
+            Effect::LoadDemo => self.demo(),
+            Effect::Export(request) => {
+                // The full path, so the person knows where to find the file.
+                let work = move || {
+                    Outcome::ExportFinished(
+                        crate::report::export_assessment(&request)
+                            .map(|path| std::fs::canonicalize(&path).unwrap_or(path))
+                            .map_err(|e| e.to_string()),
+                    )
+                };
+                match &self.background {
+                    Some(sink) => {
+                        let sink = Arc::clone(sink);
+                        std::thread::spawn(move || sink(work()));
+                        return Vec::new();
+                    }
+                    None => Ok(work()),
+                }
+            }
+        };
+        vec![outcome.unwrap_or_else(Outcome::Failed)]
+    }
+
+    fn saved(&mut self, id: &AssessmentId, result: Result<(), StoreError>) -> Outcome {
+        let refresh = self.refresh(id);
+        match (result, refresh) {
+            (Ok(()), Ok(refresh)) => Outcome::Saved(Box::new(refresh)),
+            (Ok(()), Err(why)) => Outcome::SaveFailed(why, None),
+            (Err(e), refresh) => Outcome::SaveFailed(e.to_string(), refresh.ok().map(Box::new)),
+        }
+    }
+
+    fn refresh(&self, id: &AssessmentId) -> Result<Refresh, String> {
+        let read = || -> Result<Refresh, StoreError> {
+            Ok(Refresh {
+                header: self.store.assessment(id)?,
+                answers: self.store.answers(id)?,
+                equipment: self.store.equipment(id)?,
+            })
+        };
+        read().map_err(|e| e.to_string())
+    }
+
+    fn home(&self, select: Option<PostCode>) -> Result<Outcome, String> {
+        let load = || -> Result<HomeData, StoreError> {
+            Ok(HomeData {
+                posts: self.store.posts()?,
+                assessments: self.store.assessments(None)?,
+                select,
+            })
+        };
+        load().map(Outcome::HomeLoaded).map_err(|e| e.to_string())
+    }
+
+    /// The pack an assessment pinned, parsed once.
+    fn pinned(&mut self, header: &Assessment) -> Result<&Pack, String> {
+        if !self.packs.contains_key(&header.pack_hash) {
+            let source = self
+                .store
+                .pack_source(&header.pack_hash)
+                .map_err(|e| e.to_string())?;
+            let pack = content::load(&source).pack.ok_or_else(|| {
+                format!(
+                    "the content pack stored with assessment {} no longer loads",
+                    header.id
+                )
+            })?;
+            self.packs.insert(header.pack_hash.clone(), pack);
+        }
+        self.packs
+            .get(&header.pack_hash)
+            .ok_or_else(|| format!("the content pack of assessment {} is missing", header.id))
+    }
+
+    /// An assessment's header, post, answers and equipment rows.
+    fn parts(&self, id: &AssessmentId) -> Result<Parts, StoreError> {
+        let header = self.store.assessment(id)?;
+        let code = PostCode::parse(&header.post)
+            .map_err(|_| StoreError::UnknownPost(header.post.clone()))?;
+        Ok(Parts {
+            post: self.store.post(&code)?,
+            answers: self.store.answers(id)?,
+            equipment: self.store.equipment(id)?,
+            header,
+        })
+    }
+
+    fn bundle(&mut self, id: &AssessmentId) -> Result<Bundle, String> {
+        let parts = self.parts(id).map_err(|e| e.to_string())?;
+        let pack = self.pinned(&parts.header)?.clone();
+        Ok(Bundle {
+            header: parts.header,
+            post: parts.post,
+            pack,
+            answers: parts.answers,
+            equipment: parts.equipment,
+        })
+    }
+
+    /// Scores without copying the pack (for the home screen's score lines).
+    fn score(&mut self, id: &AssessmentId) -> Result<AssessmentScore, String> {
+        let parts = self.parts(id).map_err(|e| e.to_string())?;
+        let pack = self.pinned(&parts.header)?;
+        Ok(score_assessment(
+            pack,
+            &parts.post,
+            &parts.answers,
+            &parts.equipment,
+        ))
+    }
+
+    fn summaries(&mut self, code: &PostCode) -> Result<Outcome, String> {
+        let list = self
+            .store
+            .assessments(Some(code))
+            .map_err(|e| e.to_string())?;
+        let mut out = Vec::new();
+        for header in list {
+            let score = self.score(&header.id)?;
+            let (done, applicable) = score.pillars.iter().fold((0, 0), |(d, a), p| {
+                (
+                    d + p.checklist.answered + p.checklist.not_applicable,
+                    a + p.checklist.applicable,
+                )
+            });
+            out.push((
+                header.id,
+                AssessmentSummary {
+                    overall_score: score.overall_score,
+                    overall_level: score.overall_level,
+                    completeness: (applicable > 0).then(|| done as f64 / applicable as f64),
+                },
+            ));
+        }
+        Ok(Outcome::SummariesLoaded(out))
+    }
+
+    fn open(&mut self, id: &AssessmentId) -> Result<Outcome, String> {
+        let bundle = self.bundle(id)?;
+        let earlier = self
+            .store
+            .assessments(Some(&bundle.post.code))
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .filter(|a| {
+                a.status == Status::Final
+                    && a.id != bundle.header.id
+                    && a.created_at < bundle.header.created_at
+            })
+            .max_by(|a, b| a.created_at.cmp(&b.created_at));
+        let previous = match earlier {
+            Some(a) => Some(Box::new(Previous {
+                score: self.score(&a.id)?,
+                id: a.id,
+                created_at: a.created_at,
+            })),
+            None => None,
+        };
+        Ok(Outcome::WorkspaceOpened(Box::new(bundle), previous))
+    }
+
+    fn current_pack(&mut self) -> Result<(PackSource, Pack), String> {
+        if let Some(current) = &self.current {
+            return Ok(current.clone());
+        }
+        let source = match &self.content_dir {
+            Some(dir) => PackSource::from_dir(dir).map_err(|e| e.to_string())?,
+            None => PackSource::embedded(),
+        };
+        let report = content::load(&source);
+        let pack = report.pack.ok_or_else(|| {
+            format!(
+                "the content pack ({}) has errors; run `frontera content check`",
+                source.origin
+            )
+        })?;
+        self.current = Some((source, pack));
+        self.current_pack()
+    }
+
+    fn create(
+        &mut self,
+        post: PostCode,
+        kind: crate::domain::assessment::AssessmentKind,
+        evaluators: Vec<String>,
+    ) -> Result<Outcome, String> {
+        let (source, pack) = self.current_pack()?;
+        let new = NewAssessment {
+            post,
+            kind,
+            evaluators,
+            id: None,
+            created_at: None,
+        };
+        self.store
+            .create_assessment(&new, &source, &pack)
+            .map(Outcome::AssessmentCreated)
+            .map_err(|e| e.to_string())
+    }
+
+    fn demo(&mut self) -> Result<Outcome, String> {
+        let (source, pack) = self.current_pack()?;
+        crate::commands::load_demo(&mut self.store, &source, &pack)
+            .map(|(posts, assessments)| Outcome::DemoLoaded { posts, assessments })
+            .map_err(|e| format!("{e:#}"))
+    }
+}

@@ -1,0 +1,217 @@
+//! Every screen at 80×24, drawn into a test backend and kept as an insta
+//! snapshot (src/tui/snapshots/). Data: the deterministic demo.
+
+use insta::assert_snapshot;
+
+use super::keys::{Key, KeyPress};
+use super::test_support::{DRAFT_ID, FINAL_ID, app, c, k, open, press, render, store, type_text};
+use crate::domain::lang::Lang;
+
+#[test]
+fn home_lists_posts_and_the_selected_posts_assessments() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    press(&mut state, &mut runner, &[k(Key::Down), k(Key::Down)]);
+    assert_snapshot!("home_en", render(&state, 80, 24));
+}
+
+#[test]
+fn home_in_spanish_uses_decimal_commas_and_glossary_terms() {
+    let (mut state, mut runner) = app(store(true), Lang::Es);
+    press(&mut state, &mut runner, &[k(Key::End), k(Key::Tab)]);
+    assert_snapshot!("home_es", render(&state, 80, 24));
+}
+
+#[test]
+fn an_empty_database_offers_the_demo() {
+    let (state, _runner) = app(store(false), Lang::En);
+    assert_snapshot!("home_empty", render(&state, 80, 24));
+}
+
+#[test]
+fn the_checklist_shows_marks_and_the_items_detail() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    open(&mut state, &mut runner, DRAFT_ID);
+    assert_snapshot!("items_en", render(&state, 80, 24));
+}
+
+#[test]
+fn the_checklist_in_spanish() {
+    let (mut state, mut runner) = app(store(true), Lang::Es);
+    open(&mut state, &mut runner, DRAFT_ID);
+    press(&mut state, &mut runner, &[k(Key::Tab), c('g')]);
+    assert_snapshot!("items_es", render(&state, 80, 24));
+}
+
+#[test]
+fn the_equipment_tab_shows_counts_indices_and_flags() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    open(&mut state, &mut runner, FINAL_ID);
+    press(
+        &mut state,
+        &mut runner,
+        &[k(Key::BackTab), k(Key::BackTab), k(Key::Down)],
+    );
+    assert_snapshot!("equipment_en", render(&state, 80, 24));
+}
+
+#[test]
+fn the_summary_compares_with_the_previous_final_assessment() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    open(&mut state, &mut runner, FINAL_ID);
+    press(&mut state, &mut runner, &[k(Key::BackTab)]);
+    assert_snapshot!("summary_en", render(&state, 80, 24));
+}
+
+#[test]
+fn help_is_generated_from_the_key_table() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    open(&mut state, &mut runner, DRAFT_ID);
+    press(&mut state, &mut runner, &[c('?')]);
+    assert_snapshot!("help_en", render(&state, 80, 24));
+}
+
+#[test]
+fn the_post_form_marks_invalid_fields() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    press(&mut state, &mut runner, &[c('a')]);
+    type_text(&mut state, &mut runner, "x");
+    press(&mut state, &mut runner, &[k(Key::Tab), k(Key::Tab)]);
+    type_text(&mut state, &mut runner, "PER");
+    press(&mut state, &mut runner, &[KeyPress::ctrl('s')]);
+    assert_snapshot!("post_form_errors", render(&state, 80, 24));
+}
+
+#[test]
+fn starting_an_assessment_asks_kind_and_evaluators() {
+    let (mut state, mut runner) = app(store(true), Lang::Pt);
+    press(&mut state, &mut runner, &[c('s')]);
+    assert_snapshot!("start_form_pt", render(&state, 80, 24));
+}
+
+#[test]
+fn deleting_a_draft_asks_for_confirmation() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    press(&mut state, &mut runner, &[k(Key::Tab), c('d')]);
+    assert_snapshot!("confirm_delete", render(&state, 80, 24));
+}
+
+#[test]
+fn not_applicable_asks_for_a_reason() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    open(&mut state, &mut runner, DRAFT_ID);
+    press(&mut state, &mut runner, &[c('x'), k(Key::Enter)]);
+    assert_snapshot!("na_prompt", render(&state, 80, 24));
+}
+
+#[test]
+fn notes_open_in_an_editor() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    open(&mut state, &mut runner, DRAFT_ID);
+    press(&mut state, &mut runner, &[c('e')]);
+    type_text(&mut state, &mut runner, "Plan seen at the chief's office.");
+    press(&mut state, &mut runner, &[k(Key::Enter)]);
+    type_text(&mut state, &mut runner, "No budget lines.");
+    assert_snapshot!("editor", render(&state, 80, 24));
+}
+
+#[test]
+fn cited_procedures_open_in_the_reader() {
+    let (mut state, mut runner) = app(store(true), Lang::Es);
+    open(&mut state, &mut runner, DRAFT_ID);
+    let ws = state.workspace.as_ref().unwrap();
+    let (p, pos) = (0..ws.items.len())
+        .flat_map(|p| (0..ws.items[p].len()).map(move |pos| (p, pos)))
+        .find(|&(p, pos)| !ws.item_at(p, pos).unwrap().procedures.is_empty())
+        .unwrap();
+    state.workspace.as_mut().unwrap().go_to(p, pos);
+    press(&mut state, &mut runner, &[c('p')]);
+    assert_snapshot!("reader_es", render(&state, 80, 24));
+}
+
+#[test]
+fn search_lists_matching_items() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    open(&mut state, &mut runner, DRAFT_ID);
+    press(&mut state, &mut runner, &[c('/')]);
+    type_text(&mut state, &mut runner, "minor");
+    assert_snapshot!("search", render(&state, 80, 24));
+}
+
+#[test]
+fn the_export_prompt_proposes_a_file_name() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    open(&mut state, &mut runner, FINAL_ID);
+    press(&mut state, &mut runner, &[c('r')]);
+    assert_snapshot!("export_prompt", render(&state, 80, 24));
+}
+
+#[test]
+fn a_small_terminal_gets_a_polite_message() {
+    let (state, _runner) = app(store(true), Lang::En);
+    let screen = render(&state, 60, 20);
+    assert!(screen.contains("frontera needs at least 80×24"), "{screen}");
+    assert_snapshot!("too_small", screen);
+}
+
+/// Every screen and overlay, drawn at sizes from tiny to huge: nothing panics.
+#[test]
+fn every_screen_draws_at_any_size() {
+    let (mut state, mut runner) = app(store(true), Lang::Pt);
+    open(&mut state, &mut runner, DRAFT_ID);
+    let sizes = [
+        (1, 1),
+        (20, 5),
+        (79, 24),
+        (80, 23),
+        (80, 24),
+        (123, 41),
+        (250, 70),
+    ];
+    let mut screens = 0;
+    for keys in [
+        vec![],
+        vec![k(Key::BackTab)],
+        vec![k(Key::BackTab), k(Key::BackTab)],
+        vec![c('?')],
+        vec![c('x')],
+        vec![c('e')],
+        vec![c('/'), c('a')],
+        vec![c('S')],
+        vec![k(Key::Esc)],
+        vec![c('a')],
+        vec![c('s')],
+    ] {
+        let (mut s, mut r) = (
+            state.clone(),
+            super::test_support::app(store(true), Lang::Pt).1,
+        );
+        press(&mut s, &mut r, &keys);
+        for (w, h) in sizes {
+            render(&s, w, h);
+            screens += 1;
+        }
+    }
+    assert_eq!(screens, 77);
+}
+
+#[test]
+fn without_colour_only_emphasis_is_used() {
+    use ratatui::style::Color;
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    open(&mut state, &mut runner, FINAL_ID);
+    press(&mut state, &mut runner, &[k(Key::BackTab)]);
+    let colours = |state: &crate::tui::state::AppState| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|f| super::views::draw(f, state)).unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        buffer
+            .content
+            .iter()
+            .filter(|cell| cell.fg != Color::Reset || cell.bg != Color::Reset)
+            .count()
+    };
+    assert_eq!(colours(&state), 0);
+    state.color = true;
+    assert!(colours(&state) > 0);
+}

@@ -1,0 +1,317 @@
+//! The two forms: registering a post and starting an assessment. Fields, focus,
+//! and validation into domain values (with errors to show beside each field).
+
+use crate::domain::assessment::AssessmentKind;
+use crate::domain::post::{ControlModel, CountryCode, Post, PostCode, PostKind, PostProfile};
+use crate::tui::keys::{Key, KeyPress};
+
+use super::input::LineInput;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldId {
+    Code,
+    Name,
+    Country,
+    Neighbour,
+    Kind,
+    Cargo,
+    Model,
+    Lanes,
+    CargoLanes,
+    Booths,
+    Shifts,
+    Agencies,
+    AssessmentKind,
+    Evaluators,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldValue {
+    Text(LineInput),
+    Choice { index: usize, count: usize },
+}
+
+/// Why a field was refused; the view words it in the interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldError {
+    Code,
+    Country,
+    SameCountry,
+    Empty,
+    Number,
+    Shifts,
+    CargoLanes,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    Post,
+    Start { post: PostCode },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub kind: FormKind,
+    pub fields: Vec<(FieldId, FieldValue)>,
+    pub focus: usize,
+    pub errors: Vec<(FieldId, FieldError)>,
+    /// Why the store refused it (e.g. a duplicate code).
+    pub failure: Option<String>,
+}
+
+fn text(value: &str) -> FieldValue {
+    FieldValue::Text(LineInput::new(value))
+}
+
+fn choice(index: usize, count: usize) -> FieldValue {
+    FieldValue::Choice { index, count }
+}
+
+impl Form {
+    pub fn new_post() -> Form {
+        use FieldId as F;
+        Form {
+            kind: FormKind::Post,
+            fields: vec![
+                (F::Code, text("")),
+                (F::Name, text("")),
+                (F::Country, text("")),
+                (F::Neighbour, text("")),
+                (F::Kind, choice(0, PostKind::ALL.len())),
+                (F::Cargo, choice(0, 2)),
+                (F::Model, choice(0, ControlModel::ALL.len())),
+                (F::Lanes, text("1")),
+                (F::CargoLanes, text("0")),
+                (F::Booths, text("1")),
+                (F::Shifts, text("3")),
+                (F::Agencies, text("")),
+            ],
+            focus: 0,
+            errors: Vec::new(),
+            failure: None,
+        }
+    }
+
+    /// A follow-up when the post was assessed before, else a baseline.
+    pub fn start(post: PostCode, assessed_before: bool, actor: &str) -> Form {
+        let kind = AssessmentKind::ALL
+            .iter()
+            .position(|k| {
+                *k == if assessed_before {
+                    AssessmentKind::FollowUp
+                } else {
+                    AssessmentKind::Baseline
+                }
+            })
+            .unwrap_or(0);
+        Form {
+            kind: FormKind::Start { post },
+            fields: vec![
+                (
+                    FieldId::AssessmentKind,
+                    choice(kind, AssessmentKind::ALL.len()),
+                ),
+                (FieldId::Evaluators, text(actor)),
+            ],
+            focus: 0,
+            errors: Vec::new(),
+            failure: None,
+        }
+    }
+
+    pub fn next_field(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len();
+    }
+
+    pub fn prev_field(&mut self) {
+        self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
+    }
+
+    pub fn on_last_field(&self) -> bool {
+        self.focus + 1 == self.fields.len()
+    }
+
+    /// A key typed into the focused field: text is edited; a choice turns with
+    /// ←/→ or Space.
+    pub fn type_key(&mut self, key: KeyPress) {
+        let Some((_, value)) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        match value {
+            FieldValue::Text(input) => {
+                input.handle(key);
+            }
+            FieldValue::Choice { index, count } => match key.key {
+                Key::Right | Key::Char(' ') => *index = (*index + 1) % *count,
+                Key::Left => *index = (*index + *count - 1) % *count,
+                _ => {}
+            },
+        }
+    }
+
+    fn text_of(&self, id: FieldId) -> &str {
+        self.fields
+            .iter()
+            .find_map(|(f, v)| match v {
+                FieldValue::Text(input) if *f == id => Some(input.text()),
+                _ => None,
+            })
+            .unwrap_or("")
+    }
+
+    fn choice_of(&self, id: FieldId) -> usize {
+        self.fields
+            .iter()
+            .find_map(|(f, v)| match v {
+                FieldValue::Choice { index, .. } if *f == id => Some(*index),
+                _ => None,
+            })
+            .unwrap_or(0)
+    }
+
+    pub fn error_of(&self, id: FieldId) -> Option<FieldError> {
+        self.errors.iter().find(|(f, _)| *f == id).map(|(_, e)| *e)
+    }
+
+    fn number(&self, id: FieldId, errors: &mut Vec<(FieldId, FieldError)>) -> u32 {
+        self.text_of(id).trim().parse().unwrap_or_else(|_| {
+            errors.push((id, FieldError::Number));
+            0
+        })
+    }
+
+    /// The post the form describes, or every field's error.
+    pub fn post(&self) -> Result<Post, Vec<(FieldId, FieldError)>> {
+        use FieldId as F;
+        let mut errors = Vec::new();
+        let code = PostCode::parse(self.text_of(F::Code)).map_err(|_| (F::Code, FieldError::Code));
+        let country = CountryCode::parse(self.text_of(F::Country))
+            .map_err(|_| (F::Country, FieldError::Country));
+        let neighbour = CountryCode::parse(self.text_of(F::Neighbour))
+            .map_err(|_| (F::Neighbour, FieldError::Country));
+        let name = self.text_of(F::Name).trim().to_string();
+        if name.is_empty() {
+            errors.push((F::Name, FieldError::Empty));
+        }
+        let cargo = self.choice_of(F::Cargo) == 1;
+        let lanes = self.number(F::Lanes, &mut errors);
+        let cargo_lanes = self.number(F::CargoLanes, &mut errors);
+        let booths = self.number(F::Booths, &mut errors);
+        let shifts = self.number(F::Shifts, &mut errors);
+        if shifts == 0 && self.error_in(&errors, F::Shifts).is_none() {
+            errors.push((F::Shifts, FieldError::Shifts));
+        }
+        if cargo_lanes > 0 && !cargo {
+            errors.push((F::CargoLanes, FieldError::CargoLanes));
+        }
+        if let (Ok(a), Ok(b)) = (&country, &neighbour)
+            && a == b
+        {
+            errors.push((F::Neighbour, FieldError::SameCountry));
+        }
+        for result in [
+            &code.clone().map(|_| ()),
+            &country.clone().map(|_| ()),
+            &neighbour.clone().map(|_| ()),
+        ] {
+            if let Err(e) = result {
+                errors.push(*e);
+            }
+        }
+        match (code, country, neighbour) {
+            (Ok(code), Ok(country), Ok(neighbour)) if errors.is_empty() => Ok(Post {
+                code,
+                name,
+                country,
+                neighbour,
+                kind: PostKind::ALL[self.choice_of(F::Kind).min(PostKind::ALL.len() - 1)],
+                cargo,
+                model: ControlModel::ALL[self.choice_of(F::Model).min(ControlModel::ALL.len() - 1)],
+                profile: PostProfile {
+                    lanes,
+                    cargo_lanes,
+                    booths,
+                    shifts,
+                },
+                agencies: self
+                    .text_of(F::Agencies)
+                    .split(',')
+                    .map(|a| a.trim().to_string())
+                    .filter(|a| !a.is_empty())
+                    .collect(),
+            }),
+            _ => Err(errors),
+        }
+    }
+
+    fn error_in(&self, errors: &[(FieldId, FieldError)], id: FieldId) -> Option<FieldError> {
+        errors.iter().find(|(f, _)| *f == id).map(|(_, e)| *e)
+    }
+
+    /// The kind and evaluators of the start form.
+    pub fn start_values(&self) -> (AssessmentKind, Vec<String>) {
+        let kinds = AssessmentKind::ALL;
+        let kind = kinds[self.choice_of(FieldId::AssessmentKind).min(kinds.len() - 1)];
+        let evaluators = self
+            .text_of(FieldId::Evaluators)
+            .split(',')
+            .map(|e| e.trim().to_string())
+            .filter(|e| !e.is_empty())
+            .collect();
+        (kind, evaluators)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn type_text(form: &mut Form, text: &str) {
+        for c in text.chars() {
+            form.type_key(KeyPress::ch(c));
+        }
+    }
+
+    #[test]
+    fn a_filled_form_gives_a_post_and_a_bad_one_names_each_field() {
+        let mut form = Form::new_post();
+        assert!(form.post().is_err());
+        type_text(&mut form, "pe-xyz");
+        form.next_field();
+        type_text(&mut form, "Puesto Nuevo");
+        form.next_field();
+        type_text(&mut form, "pe");
+        form.next_field();
+        type_text(&mut form, "pe");
+        let errors = form.post().unwrap_err();
+        assert_eq!(errors, vec![(FieldId::Neighbour, FieldError::SameCountry)]);
+        form.type_key(KeyPress::plain(Key::Backspace));
+        form.type_key(KeyPress::plain(Key::Backspace));
+        type_text(&mut form, "bo");
+        form.next_field();
+        form.type_key(KeyPress::plain(Key::Right)); // kind: air
+        let post = form.post().unwrap();
+        assert_eq!(post.code.as_str(), "PE-XYZ");
+        assert_eq!(
+            (post.country.as_str(), post.neighbour.as_str()),
+            ("PE", "BO")
+        );
+        assert_eq!(post.kind, PostKind::Air);
+        assert!(!post.cargo);
+    }
+
+    #[test]
+    fn cargo_lanes_need_cargo_and_shifts_must_be_positive() {
+        let mut form = Form::new_post();
+        form.focus = 8; // cargo lanes
+        form.type_key(KeyPress::plain(Key::Backspace));
+        type_text(&mut form, "2");
+        form.focus = 10; // shifts
+        form.type_key(KeyPress::plain(Key::Backspace));
+        type_text(&mut form, "0");
+        let errors = form.post().unwrap_err();
+        assert!(errors.contains(&(FieldId::CargoLanes, FieldError::CargoLanes)));
+        assert!(errors.contains(&(FieldId::Shifts, FieldError::Shifts)));
+        assert!(errors.contains(&(FieldId::Code, FieldError::Code)));
+    }
+}

@@ -1,0 +1,250 @@
+//! An open assessment: the loaded bundle, its score (recomputed after every
+//! change, never while drawing), tabs and selections.
+
+use std::collections::HashMap;
+
+use crate::bundle::Bundle;
+use crate::domain::assessment::{Answer, Response};
+use crate::domain::lang::Lang;
+use crate::domain::pack::Item;
+use crate::domain::scoring::AssessmentScore;
+use crate::tui::action::{Previous, Refresh};
+
+use super::equipment::EquipmentState;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// Index into the pack's pillars.
+    Pillar(usize),
+    Equipment,
+    Summary,
+}
+
+#[derive(Debug, Clone)]
+pub struct WorkspaceState {
+    pub bundle: Bundle,
+    pub score: AssessmentScore,
+    pub previous: Option<Previous>,
+    answers: HashMap<String, Answer>,
+    /// Per pillar: indices into its items, applicable ones only, by section.
+    pub items: Vec<Vec<usize>>,
+    /// Per pillar: the selected position in `items`.
+    pub selected: Vec<usize>,
+    pub tab: usize,
+    pub detail_scroll: u16,
+    pub equipment: EquipmentState,
+    pub summary_scroll: u16,
+}
+
+impl WorkspaceState {
+    pub fn new(bundle: Bundle, previous: Option<Previous>) -> Self {
+        let items: Vec<Vec<usize>> = bundle
+            .pack
+            .pillars
+            .iter()
+            .map(|pillar| {
+                let mut order: Vec<usize> = Vec::new();
+                for section in &pillar.sections {
+                    order.extend(pillar.items.iter().enumerate().filter_map(|(i, item)| {
+                        (item.section == section.id
+                            && item
+                                .applicability
+                                .applies_to(bundle.post.kind, bundle.post.cargo))
+                        .then_some(i)
+                    }));
+                }
+                order
+            })
+            .collect();
+        let selected = vec![0; items.len()];
+        let equipment = EquipmentState::new(&bundle);
+        let mut state = WorkspaceState {
+            score: bundle.score(),
+            answers: HashMap::new(),
+            previous,
+            items,
+            selected,
+            tab: 0,
+            detail_scroll: 0,
+            equipment,
+            summary_scroll: 0,
+            bundle,
+        };
+        state.index_answers();
+        state
+    }
+
+    fn index_answers(&mut self) {
+        self.answers = self
+            .bundle
+            .answers
+            .iter()
+            .map(|a| (a.item.clone(), a.clone()))
+            .collect();
+    }
+
+    /// Replaces the data with what the database holds and rescores.
+    pub fn apply_refresh(&mut self, refresh: Refresh) {
+        self.bundle.header = refresh.header;
+        self.bundle.answers = refresh.answers;
+        self.bundle.equipment = refresh.equipment;
+        self.index_answers();
+        self.equipment.rebuild(&self.bundle);
+        self.score = self.bundle.score();
+    }
+
+    pub fn tab_count(&self) -> usize {
+        self.items.len() + 2
+    }
+
+    pub fn tab(&self) -> Tab {
+        let pillars = self.items.len();
+        match self.tab {
+            t if t < pillars => Tab::Pillar(t),
+            t if t == pillars => Tab::Equipment,
+            _ => Tab::Summary,
+        }
+    }
+
+    pub fn locked(&self) -> bool {
+        self.bundle.header.status.is_locked()
+    }
+
+    pub fn item_at(&self, pillar: usize, position: usize) -> Option<&Item> {
+        let index = *self.items.get(pillar)?.get(position)?;
+        self.bundle.pack.pillars.get(pillar)?.items.get(index)
+    }
+
+    /// The selected item of the current pillar tab.
+    pub fn current_item(&self) -> Option<&Item> {
+        match self.tab() {
+            Tab::Pillar(p) => self.item_at(p, self.selected[p]),
+            _ => None,
+        }
+    }
+
+    pub fn answer(&self, item: &str) -> Option<&Answer> {
+        self.answers.get(item)
+    }
+
+    pub fn response(&self, item: &str) -> Response {
+        self.answers
+            .get(item)
+            .map_or(Response::Open, |a| a.response.clone())
+    }
+
+    pub fn note(&self, item: &str) -> &str {
+        self.answers.get(item).map_or("", |a| a.note.as_str())
+    }
+
+    /// Shows a change before it is committed; the refresh after the save
+    /// replaces it with what the database holds.
+    pub fn set_local(&mut self, item: &str, response: Option<Response>, note: Option<String>) {
+        let answer = self.answers.entry(item.to_string()).or_insert(Answer {
+            item: item.to_string(),
+            response: Response::Open,
+            note: String::new(),
+            updated_at: String::new(),
+            updated_by: String::new(),
+        });
+        if let Some(response) = response {
+            answer.response = response;
+        }
+        if let Some(note) = note {
+            answer.note = note;
+        }
+        self.bundle.answers = self.answers.values().cloned().collect();
+        self.bundle.answers.sort_by(|a, b| a.item.cmp(&b.item));
+        self.score = self.bundle.score();
+    }
+
+    /// The next open item after the selection, through the following pillars
+    /// and round again (ending on the selection itself); `None` when every item
+    /// is answered.
+    pub fn next_open(&self) -> Option<(usize, usize)> {
+        let flat: Vec<(usize, usize)> = self
+            .items
+            .iter()
+            .enumerate()
+            .flat_map(|(p, positions)| (0..positions.len()).map(move |pos| (p, pos)))
+            .collect();
+        let start = match self.tab() {
+            Tab::Pillar(p) => flat
+                .iter()
+                .position(|&at| at == (p, self.selected[p]))
+                .map_or(0, |i| i + 1),
+            _ => 0,
+        };
+        (0..flat.len())
+            .map(|k| flat[(start + k) % flat.len()])
+            .find(|&(p, pos)| {
+                self.item_at(p, pos)
+                    .is_some_and(|item| self.response(&item.id).is_open())
+            })
+    }
+
+    pub fn first_open(&self) -> Option<(usize, usize)> {
+        (0..self.items.len()).find_map(|p| {
+            (0..self.items[p].len()).find_map(|pos| {
+                self.item_at(p, pos)
+                    .filter(|item| self.response(&item.id).is_open())
+                    .map(|_| (p, pos))
+            })
+        })
+    }
+
+    pub fn go_to(&mut self, pillar: usize, position: usize) {
+        if pillar < self.items.len() {
+            self.tab = pillar;
+            self.selected[pillar] = position.min(self.items[pillar].len().saturating_sub(1));
+            self.detail_scroll = 0;
+        }
+    }
+
+    /// Items whose id, question or guidance contains every word of `query`
+    /// (case-insensitive), as (pillar, position).
+    pub fn search(&self, query: &str, lang: Lang) -> Vec<(usize, usize)> {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let mut found = Vec::new();
+        for (p, positions) in self.items.iter().enumerate() {
+            for pos in 0..positions.len() {
+                let Some(item) = self.item_at(p, pos) else {
+                    continue;
+                };
+                let text = item.text.get(lang);
+                let haystack = format!(
+                    "{} {} {} {}",
+                    item.id,
+                    text.question,
+                    text.guidance,
+                    self.note(&item.id)
+                )
+                .to_lowercase();
+                if words.iter().all(|w| haystack.contains(w)) {
+                    found.push((p, pos));
+                }
+            }
+        }
+        found
+    }
+
+    /// (answered or N/A, applicable) of one section of a pillar.
+    pub fn section_progress(&self, pillar: usize, section: &str) -> (usize, usize) {
+        let mut done = 0;
+        let mut total = 0;
+        for pos in 0..self.items.get(pillar).map_or(0, Vec::len) {
+            if let Some(item) = self.item_at(pillar, pos)
+                && item.section == section
+            {
+                total += 1;
+                if !self.response(&item.id).is_open() {
+                    done += 1;
+                }
+            }
+        }
+        (done, total)
+    }
+}

@@ -1,0 +1,96 @@
+//! Helpers for the interface's tests: a demo database in memory, key presses
+//! driven through key table → update → runner, and rendering at a size.
+
+use std::path::PathBuf;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::action::Action;
+use super::effect::Effect;
+use super::keys::{Key, KeyPress};
+use super::runner::Runner;
+use super::state::AppState;
+use super::{keymap, settle, update, views};
+use crate::content::{self, PackSource};
+use crate::domain::lang::Lang;
+use crate::store::Store;
+
+pub const ACTOR: &str = "ana";
+/// A final demo assessment (PE-DES follow-up) and a draft (EC-RUM follow-up).
+pub const FINAL_ID: &str = "227c359d548d";
+pub const DRAFT_ID: &str = "f9982f7e5a52";
+
+pub fn store(demo: bool) -> Store {
+    let mut store = Store::open_in_memory(ACTOR).unwrap();
+    if demo {
+        let source = PackSource::embedded();
+        let pack = content::load(&source).pack.unwrap();
+        crate::commands::load_demo(&mut store, &source, &pack).unwrap();
+    }
+    store
+}
+
+/// The home screen over a store, loaded as at start-up.
+pub fn app(store: Store, lang: Lang) -> (AppState, Runner) {
+    let mut runner = Runner::new(store, None);
+    let mut state = AppState::new(lang, ACTOR, PathBuf::from("unused.db"), false);
+    settle(
+        &mut state,
+        &mut runner,
+        vec![Effect::LoadHome { select: None }],
+    );
+    steady(&mut state);
+    (state, runner)
+}
+
+/// Replaces the timestamps that the demo stamps with "now", so screens are the
+/// same on every run.
+pub fn steady(state: &mut AppState) {
+    for a in &mut state.home.assessments {
+        if a.finalised_at.is_some() {
+            a.finalised_at = Some("2026-11-20T10:00:00Z".into());
+        }
+    }
+}
+
+pub fn open(state: &mut AppState, runner: &mut Runner, id: &str) {
+    let id = runner.store().resolve(id).unwrap();
+    settle(state, runner, vec![Effect::OpenAssessment(id)]);
+    steady(state);
+}
+
+/// Presses keys as a person would: key table → update → runner.
+pub fn press(state: &mut AppState, runner: &mut Runner, keys: &[KeyPress]) {
+    for key in keys {
+        if let Some(action) = keymap::resolve(state.mode(), *key) {
+            act(state, runner, action);
+        }
+    }
+}
+
+pub fn act(state: &mut AppState, runner: &mut Runner, action: Action) {
+    let effects = update::update(state, action);
+    settle(state, runner, effects);
+    steady(state);
+}
+
+/// Types text, one character per key press.
+pub fn type_text(state: &mut AppState, runner: &mut Runner, text: &str) {
+    let keys: Vec<KeyPress> = text.chars().map(KeyPress::ch).collect();
+    press(state, runner, &keys);
+}
+
+pub fn k(key: Key) -> KeyPress {
+    KeyPress::plain(key)
+}
+
+pub fn c(ch: char) -> KeyPress {
+    KeyPress::ch(ch)
+}
+
+pub fn render(state: &AppState, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| views::draw(frame, state)).unwrap();
+    terminal.backend().to_string()
+}

@@ -1,0 +1,263 @@
+//! A pillar tab: its sections and items with their marks, and the selected
+//! item's detail (question, levels, notes, guidance, recommendation, procedures).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::style::Theme;
+use super::text::fit;
+use super::{block, scroll_offset};
+use crate::domain::assessment::Response;
+use crate::domain::pack::Item;
+use crate::tui::i18n::{Texts, texts};
+use crate::tui::state::AppState;
+use crate::tui::state::workspace::WorkspaceState;
+
+pub fn draw(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    state: &AppState,
+    ws: &WorkspaceState,
+    pillar: usize,
+    theme: Theme,
+) {
+    let list_width = if area.width >= 120 { 45 } else { 42 };
+    let [left, right] = Layout::horizontal([
+        Constraint::Percentage(list_width),
+        Constraint::Percentage(100 - list_width),
+    ])
+    .areas(area);
+    list(frame, left, state, ws, pillar, theme);
+    detail(frame, right, state, ws, theme);
+}
+
+/// The mark of a response: `·` open, the level, or N/A.
+pub fn mark(response: &Response, t: &Texts) -> String {
+    match response {
+        Response::Open => "  ·".into(),
+        Response::Level(l) => format!("  {l}"),
+        Response::NotApplicable { .. } => t.na.into(),
+    }
+}
+
+pub fn mark_style(response: &Response, theme: Theme) -> ratatui::style::Style {
+    match response {
+        Response::Open => theme.dim(),
+        Response::Level(l) => theme.level(*l).add_modifier(ratatui::style::Modifier::BOLD),
+        Response::NotApplicable { .. } => theme.plain(),
+    }
+}
+
+fn list(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    state: &AppState,
+    ws: &WorkspaceState,
+    pillar: usize,
+    theme: Theme,
+) {
+    let t = texts(state.lang);
+    let lang = state.lang;
+    let Some(p) = ws.bundle.pack.pillars.get(pillar) else {
+        return;
+    };
+    let score = ws.score.pillar(p.number);
+    let (done, total) = score.map_or((0, 0), |s| {
+        (
+            s.checklist.answered + s.checklist.not_applicable,
+            s.checklist.applicable,
+        )
+    });
+    let width = area.width.saturating_sub(2) as usize;
+    let suffix = format!(" {done}/{total} ");
+    let title = format!(
+        " {}. {}",
+        p.number,
+        fit(
+            p.title.get(lang),
+            width.saturating_sub(suffix.chars().count() + 5)
+        )
+    ) + &suffix;
+    // Rows: a header per section, then its items; remember the selected row.
+    let mut rows: Vec<Line<'_>> = Vec::new();
+    let mut selected_row = 0;
+    let mut section = "";
+    let selected = ws.selected[pillar];
+    for pos in 0..ws.items[pillar].len() {
+        let Some(item) = ws.item_at(pillar, pos) else {
+            continue;
+        };
+        if item.section != section {
+            section = &item.section;
+            let (d, n) = ws.section_progress(pillar, section);
+            let name = ws
+                .bundle
+                .pack
+                .section_title(section)
+                .map_or(section, |s| s.get(lang).as_str());
+            let progress = format!(" {d}/{n}");
+            let name = fit(name, width.saturating_sub(progress.chars().count()));
+            rows.push(Line::from(vec![
+                Span::styled(name, theme.heading()),
+                Span::styled(progress, theme.dim()),
+            ]));
+        }
+        if pos == selected {
+            selected_row = rows.len();
+        }
+        rows.push(item_row(item, ws, t, lang, width, pos == selected, theme));
+    }
+    let height = area.height.saturating_sub(2) as usize;
+    let offset = scroll_offset(selected_row, rows.len(), height);
+    let visible: Vec<Line<'_>> = rows.into_iter().skip(offset).take(height).collect();
+    frame.render_widget(
+        Paragraph::new(visible).block(block(title, true, theme)),
+        area,
+    );
+}
+
+fn item_row<'a>(
+    item: &'a Item,
+    ws: &WorkspaceState,
+    t: &Texts,
+    lang: crate::domain::lang::Lang,
+    width: usize,
+    selected: bool,
+    theme: Theme,
+) -> Line<'a> {
+    let response = ws.response(&item.id);
+    let flag = if item.critical { "!" } else { " " };
+    let question = fit(&item.text.get(lang).question, width.saturating_sub(6));
+    let text_style = if selected {
+        theme.selected()
+    } else {
+        theme.plain()
+    };
+    let pad = width.saturating_sub(question.chars().count() + 6);
+    Line::from(vec![
+        Span::styled(mark(&response, t), mark_style(&response, theme)),
+        Span::styled(flag, theme.warn()),
+        Span::raw(" "),
+        Span::styled(format!("{question}{}", " ".repeat(pad)), text_style),
+    ])
+}
+
+fn detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, ws: &WorkspaceState, theme: Theme) {
+    let t = texts(state.lang);
+    let lang = state.lang;
+    let Some(item) = ws.current_item() else {
+        frame.render_widget(block(String::new(), false, theme), area);
+        return;
+    };
+    let text = item.text.get(lang);
+    let response = ws.response(&item.id);
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    let mut facts = format!("{} {}", t.weight, item.weight);
+    if item.critical {
+        facts.push_str(&format!(" · {}", t.critical));
+    }
+    lines.push(Line::styled(text.question.clone(), theme.bold()));
+    lines.push(Line::styled(facts, theme.dim()));
+    // The answer first: on a small screen the levels below may be out of view.
+    let answer = match &response {
+        Response::Open => Line::styled(format!("· {}", t.open), theme.dim()),
+        Response::Level(l) => {
+            let name = ws
+                .bundle
+                .pack
+                .scoring
+                .levels
+                .get(usize::from(*l))
+                .map_or_else(
+                    || t.level_name(*l).to_string(),
+                    |x| x.name.get(lang).clone(),
+                );
+            Line::styled(
+                format!("▶ {l} {name}"),
+                theme.level(*l).add_modifier(ratatui::style::Modifier::BOLD),
+            )
+        }
+        Response::NotApplicable { reason } => Line::from(vec![
+            Span::styled(format!("{}:", t.na), theme.chosen()),
+            Span::raw(" "),
+            Span::raw(reason.clone()),
+        ]),
+    };
+    lines.push(answer);
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(t.levels, theme.heading()));
+    let labels = &ws.bundle.pack.scoring.levels;
+    for (level, descriptor) in text.levels.iter().enumerate() {
+        let chosen = response.level() == Some(level as u8);
+        let name = labels.get(level).map_or_else(
+            || t.level_name(level as u8).to_string(),
+            |l| l.name.get(lang).clone(),
+        );
+        let marker = if chosen { "▶" } else { " " };
+        let style = if chosen {
+            theme.chosen()
+        } else {
+            theme.plain()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{marker}{level} "), theme.level(level as u8)),
+            Span::styled(
+                format!("{name}: "),
+                style.add_modifier(ratatui::style::Modifier::BOLD),
+            ),
+            Span::styled(descriptor.clone(), style),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(t.notes, theme.heading()));
+    let note = ws.note(&item.id);
+    if note.trim().is_empty() {
+        lines.push(Line::styled(t.no_notes, theme.dim()));
+    } else {
+        lines.extend(note.lines().map(|l| Line::raw(l.to_string())));
+    }
+    section(&mut lines, t.guidance, &text.guidance, theme);
+    section(&mut lines, t.recommendation, &text.recommendation, theme);
+    if !item.procedures.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(vec![
+            Span::styled(t.procedures, theme.heading()),
+            Span::styled(format!(" ({})", t.procedures_hint), theme.dim()),
+        ]));
+        for id in &item.procedures {
+            let title = ws
+                .bundle
+                .pack
+                .procedures
+                .get(id)
+                .map_or(id.as_str(), |p| p.text.get(lang).title.as_str());
+            lines.push(Line::raw(format!("• {title}")));
+        }
+    }
+    if !item.sources.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(t.sources, theme.heading()));
+        lines.extend(
+            item.sources
+                .iter()
+                .map(|s| Line::styled(format!("• {s}"), theme.dim())),
+        );
+    }
+    let title = format!(" {} ", fit(&item.id, area.width.saturating_sub(4) as usize));
+    let paragraph = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((ws.detail_scroll, 0))
+        .block(block(title, false, theme));
+    frame.render_widget(paragraph, area);
+}
+
+fn section<'a>(lines: &mut Vec<Line<'a>>, heading: &'a str, body: &str, theme: Theme) {
+    if body.trim().is_empty() {
+        return;
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(heading, theme.heading()));
+    lines.extend(body.lines().map(|l| Line::raw(l.to_string())));
+}

@@ -1,0 +1,220 @@
+//! Drawing: a pure function of `&AppState` (no database, file or clock). The
+//! frame: a header line, the screen, an optional message, the status line and
+//! the footer of key hints generated from the key table.
+
+mod dialogs;
+mod equipment;
+mod form;
+mod help;
+mod home;
+mod items;
+pub mod style;
+mod summary;
+pub mod text;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::i18n::{fill, texts};
+use super::keymap;
+use super::state::workspace::Tab;
+use super::state::{AppState, SaveState, Screen, Tone};
+use style::Theme;
+use text::fit;
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn draw(frame: &mut Frame<'_>, state: &AppState) {
+    let area = frame.area();
+    let theme = Theme { color: state.color };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, state, theme);
+        return;
+    }
+    let message_rows = u16::from(state.message.is_some());
+    let [header, body, message, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(message_rows),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    match (state.screen, &state.workspace) {
+        (Screen::Workspace, Some(ws)) => {
+            tabs(frame, header, state, ws, theme);
+            match ws.tab() {
+                Tab::Pillar(p) => items::draw(frame, body, state, ws, p, theme),
+                Tab::Equipment => equipment::draw(frame, body, state, ws, theme),
+                Tab::Summary => summary::draw(frame, body, state, ws, theme),
+            }
+        }
+        _ => {
+            let t = texts(state.lang);
+            let title = Line::from(vec![
+                Span::styled(" frontera", theme.heading()),
+                Span::raw(format!(" · {}", t.posts)),
+            ]);
+            frame.render_widget(Paragraph::new(title), header);
+            home::draw(frame, body, state, theme);
+        }
+    }
+    if let Some(m) = &state.message {
+        let style = match m.tone {
+            Tone::Info => theme.ok(),
+            Tone::Error => theme.error(),
+        };
+        let line = Line::styled(fit(&format!(" {}", m.text), message.width as usize), style);
+        frame.render_widget(Paragraph::new(line), message);
+    }
+    status_line(frame, status, state, theme);
+    footer_line(frame, footer, state, theme);
+    dialogs::draw_overlay(frame, body, state, theme);
+}
+
+fn too_small(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
+    let t = texts(state.lang);
+    let text = fill(
+        t.too_small,
+        &[
+            ("w", &area.width.to_string()),
+            ("h", &area.height.to_string()),
+        ],
+    );
+    let height = 4.min(area.height);
+    let y = area.y + area.height.saturating_sub(height) / 2;
+    let paragraph = Paragraph::new(Line::styled(text, theme.bold()))
+        .wrap(Wrap { trim: true })
+        .centered();
+    frame.render_widget(paragraph, Rect::new(area.x, y, area.width, height));
+}
+
+fn tabs(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    state: &AppState,
+    ws: &super::state::workspace::WorkspaceState,
+    theme: Theme,
+) {
+    let t = texts(state.lang);
+    let mut names: Vec<String> = ws
+        .bundle
+        .pack
+        .pillars
+        .iter()
+        .map(|p| format!("{} {}", t.pillar, p.number))
+        .collect();
+    names.push(t.equipment.to_string());
+    names.push(t.summary.to_string());
+    let mut spans = vec![Span::raw(" ")];
+    for (i, name) in names.iter().enumerate() {
+        let style = if i == ws.tab {
+            theme.chosen()
+        } else {
+            theme.plain()
+        };
+        spans.push(Span::styled(format!(" {name} "), style));
+        spans.push(Span::styled("│", theme.dim()));
+    }
+    spans.pop();
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn status_line(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
+    let t = texts(state.lang);
+    // The post's name goes in only when the rest leaves room for it.
+    let (mut left, name) = if let (Screen::Workspace, Some(ws)) = (state.screen, &state.workspace) {
+        let header = &ws.bundle.header;
+        let mut text = format!(
+            " {} · {} · {}",
+            ws.bundle.post.code,
+            header.id,
+            t.status(header.status)
+        );
+        if ws.locked() {
+            text.push_str(&format!(" ({})", t.read_only));
+        }
+        (text, ws.bundle.post.name.as_str())
+    } else if let Some(post) = state.home.selected_post() {
+        (format!(" {}", post.code), post.name.as_str())
+    } else {
+        (String::new(), "")
+    };
+    let save = match &state.save {
+        SaveState::Idle => String::new(),
+        SaveState::Saving => t.saving.to_string(),
+        SaveState::Saved => t.saved.to_string(),
+        SaveState::Failed(_) => t.not_saved.trim_end_matches(':').to_string(),
+    };
+    let export = if state.export.is_some() {
+        const SPINNER: [&str; 4] = ["◐", "◓", "◑", "◒"];
+        format!("{} {} ", SPINNER[(state.ticks % 4) as usize], t.exporting)
+    } else {
+        String::new()
+    };
+    let save = if save.is_empty() {
+        save
+    } else {
+        format!("{save} · ")
+    };
+    let right = format!("{export}{save}{}: {} ", t.evaluator, state.actor);
+    let width = area.width as usize;
+    let right_width = right.chars().count();
+    let room = width.saturating_sub(right_width + left.chars().count() + 4);
+    if !name.is_empty() && room >= 10 {
+        left.push_str(&format!(" · {}", fit(name, room)));
+    }
+    let left = text::cell(&left, width.saturating_sub(right_width + 1));
+    let line = Line::from(vec![Span::raw(left), Span::raw(" "), Span::raw(right)]);
+    frame.render_widget(Paragraph::new(line).style(theme.status_bar()), area);
+}
+
+fn footer_line(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
+    let hints = keymap::footer(state.mode(), state.lang);
+    let mut spans = vec![Span::raw(" ")];
+    let width = area.width as usize + 2; // the last hint needs no separator
+    let cost = |(k, h): &(String, &str)| k.chars().count() + h.chars().count() + 3;
+    // Help and quit (the last two) always show; the others in table order
+    // while they fit.
+    let split = hints.len().saturating_sub(2);
+    let reserve: usize = hints[split..].iter().map(cost).sum();
+    let mut used = 1;
+    let mut shown: Vec<&(String, &str)> = Vec::new();
+    for hint in &hints[..split] {
+        if used + cost(hint) + reserve > width {
+            break;
+        }
+        used += cost(hint);
+        shown.push(hint);
+    }
+    shown.extend(&hints[split..]);
+    for (keys, help) in shown {
+        spans.push(Span::styled(keys.clone(), theme.bold()));
+        spans.push(Span::raw(format!(" {help}  ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A bordered block with a title, focused or not.
+pub fn block(title: String, focused: bool, theme: Theme) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.border_focused()
+        } else {
+            theme.border()
+        })
+        .title(Span::styled(title, theme.bold()))
+}
+
+/// The first visible row of a list of `len` rows showing `height`, keeping
+/// `selected` in view (centred when the list scrolls).
+pub fn scroll_offset(selected: usize, len: usize, height: usize) -> usize {
+    if len <= height || height == 0 {
+        return 0;
+    }
+    selected.saturating_sub(height / 2).min(len - height)
+}

@@ -1,0 +1,209 @@
+//! The summary tab: per-pillar score and level as bars, completeness, marks for
+//! provisional and gated pillars, the equipment index, the change since the
+//! previous final assessment, critical gaps and the weakest items.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::block;
+use super::style::Theme;
+use super::text::{bar, cell, fit, percent, right};
+use crate::domain::assessment::Response;
+use crate::domain::pack::Item;
+use crate::tui::i18n::{fill, texts};
+use crate::tui::state::AppState;
+use crate::tui::state::workspace::WorkspaceState;
+
+pub fn draw(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    state: &AppState,
+    ws: &WorkspaceState,
+    theme: Theme,
+) {
+    let pillars = ws.score.pillars.len() as u16;
+    let top_height = (pillars * 2 + 6).min(area.height.saturating_sub(4));
+    let [top, bottom] =
+        Layout::vertical([Constraint::Length(top_height), Constraint::Min(0)]).areas(area);
+    scores(frame, top, state, ws, theme);
+    let [gaps_area, weak_area] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(bottom);
+    lists(frame, gaps_area, weak_area, state, ws, theme);
+}
+
+fn scores(frame: &mut Frame<'_>, area: Rect, state: &AppState, ws: &WorkspaceState, theme: Theme) {
+    let t = texts(state.lang);
+    let lang = state.lang;
+    let width = area.width.saturating_sub(2) as usize;
+    let bar_w = if width >= 120 { 40 } else { 16 };
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    let show = |v: Option<f64>| v.map_or("—".to_string(), |v| lang.number(v, 2));
+    for p in &ws.score.pillars {
+        let title = ws
+            .bundle
+            .pack
+            .pillar(p.pillar)
+            .map_or(String::new(), |x| x.title.get(lang).clone());
+        let mut marks: Vec<&str> = Vec::new();
+        if p.provisional {
+            marks.push(t.provisional);
+        }
+        if p.gated {
+            marks.push(t.gated);
+        }
+        let marks = if marks.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", marks.join(", "))
+        };
+        let heading = format!("{}. {}", p.pillar, title);
+        lines.push(Line::from(vec![
+            Span::styled(
+                fit(&heading, width.saturating_sub(marks.chars().count())),
+                theme.bold(),
+            ),
+            Span::styled(marks, theme.warn()),
+        ]));
+        let level = p
+            .level
+            .map_or("—".to_string(), |l| format!("{l} {}", t.level_name(l)));
+        let level_style = p.level.map_or(theme.dim(), |l| theme.level(l));
+        let mut spans = vec![
+            Span::raw("   "),
+            Span::styled(bar(p.score.unwrap_or(0.0) / 4.0, bar_w), level_style),
+            Span::raw(format!(" {} ", right(&show(p.score), 4))),
+            Span::styled(cell(&level, 17), level_style),
+            Span::styled(bar(p.completeness.unwrap_or(0.0), bar_w / 2), theme.dim()),
+            Span::raw(format!(" {}", right(&percent(p.completeness), 5))),
+        ];
+        if let Some(prev) = ws.previous.as_ref().and_then(|x| x.score.pillar(p.pillar)) {
+            let change = match (p.score, prev.score) {
+                (Some(now), Some(then)) => {
+                    let d = now - then;
+                    let sign = if d > 0.0 {
+                        "+"
+                    } else if d < 0.0 {
+                        "−"
+                    } else {
+                        "±"
+                    };
+                    format!("  {sign}{}", lang.number(d.abs(), 2))
+                }
+                _ => "  —".to_string(),
+            };
+            spans.push(Span::styled(change, theme.bold()));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::raw(""));
+    let overall_level = ws
+        .score
+        .overall_level
+        .map_or("—".to_string(), |l| format!("{l} {}", t.level_name(l)));
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}: ", t.overall), theme.heading()),
+        Span::styled(
+            format!("{} · {}", show(ws.score.overall_score), overall_level),
+            theme.bold(),
+        ),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled(
+            format!("{}: ", fit(t.eui, width.saturating_sub(bar_w + 8))),
+            theme.heading(),
+        ),
+        Span::raw(format!("{} ", show(ws.score.equipment.eui))),
+        Span::styled(
+            bar(ws.score.equipment.eui.unwrap_or(0.0), bar_w),
+            theme.ok(),
+        ),
+    ]));
+    let compare = match &ws.previous {
+        Some(prev) => fill(
+            t.change_since,
+            &[(
+                "date",
+                &prev.created_at.chars().take(10).collect::<String>(),
+            )],
+        ),
+        None => t.no_previous.to_string(),
+    };
+    lines.push(Line::styled(fit(&compare, width), theme.dim()));
+    let paragraph = Paragraph::new(lines)
+        .scroll((ws.summary_scroll, 0))
+        .block(block(format!(" {} ", t.summary), true, theme));
+    frame.render_widget(paragraph, area);
+}
+
+/// Items with their levels, lowest first.
+type Ranked<'a> = Vec<(&'a Item, u8)>;
+
+/// Critical items below the target level, lowest first, and the other
+/// answered items with the lowest levels (heaviest first among equals).
+fn ranked(ws: &WorkspaceState) -> (Ranked<'_>, Ranked<'_>) {
+    let target = ws.bundle.header.target_level;
+    let mut gaps = Vec::new();
+    let mut weak = Vec::new();
+    for (p, positions) in ws.items.iter().enumerate() {
+        for pos in 0..positions.len() {
+            let Some(item) = ws.item_at(p, pos) else {
+                continue;
+            };
+            if let Response::Level(level) = ws.response(&item.id) {
+                if item.critical && level < target {
+                    gaps.push((item, level));
+                } else if level < target {
+                    weak.push((item, level));
+                }
+            }
+        }
+    }
+    gaps.sort_by_key(|(i, l)| (*l, std::cmp::Reverse(i.weight)));
+    weak.sort_by_key(|(i, l)| (*l, std::cmp::Reverse(i.weight)));
+    (gaps, weak)
+}
+
+fn lists(
+    frame: &mut Frame<'_>,
+    gaps_area: Rect,
+    weak_area: Rect,
+    state: &AppState,
+    ws: &WorkspaceState,
+    theme: Theme,
+) {
+    let t = texts(state.lang);
+    let lang = state.lang;
+    let (gaps, weak) = ranked(ws);
+    let target = ws.bundle.header.target_level.to_string();
+    let render = |items: &[(&Item, u8)], area: Rect, title: String| {
+        let width = area.width.saturating_sub(2) as usize;
+        let height = area.height.saturating_sub(2) as usize;
+        let mut lines: Vec<Line<'_>> = items
+            .iter()
+            .take(height)
+            .map(|(item, level)| {
+                Line::from(vec![
+                    Span::styled(format!("{level} "), theme.level(*level)),
+                    Span::raw(fit(&item.text.get(lang).question, width.saturating_sub(2))),
+                ])
+            })
+            .collect();
+        if lines.is_empty() {
+            lines.push(Line::styled(t.none, theme.dim()));
+        }
+        (
+            Paragraph::new(lines).block(block(fit(&title, width), false, theme)),
+            area,
+        )
+    };
+    let (p, a) = render(
+        &gaps,
+        gaps_area,
+        format!(" {} ", fill(t.critical_gaps, &[("level", &target)])),
+    );
+    frame.render_widget(p, a);
+    let (p, a) = render(&weak, weak_area, format!(" {} ", t.weakest));
+    frame.render_widget(p, a);
+}
