@@ -9,6 +9,7 @@ pub mod bundle;
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod demo;
 pub mod domain;
 pub mod report;
 pub mod store;

@@ -19,13 +19,11 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::cli::{Cli, Command, LangArg};
-use crate::content::PackSource;
+use crate::content::{PackError, PackSource};
 use crate::domain::assessment::AssessmentId;
 use crate::domain::lang::Lang;
 use crate::domain::pack::Pack;
 use crate::store::{Store, StoreError};
-
-pub use demo::load_demo;
 
 /// Input that is wrong (exit status 2), as opposed to a failure (exit status 1).
 #[derive(Debug, thiserror::Error)]
@@ -102,23 +100,13 @@ impl Context {
 
     /// The pack new assessments are made with: `--content DIR` or the built-in one.
     pub fn current_pack(&self) -> Result<(PackSource, Pack)> {
-        let source = match &self.content_dir {
-            Some(dir) => PackSource::from_dir(dir).map_err(|e| invalid(e.to_string()))?,
-            None => PackSource::embedded(),
-        };
-        let report = crate::content::load(&source);
-        match report.pack {
-            Some(pack) => Ok((source, pack)),
-            None => {
-                let lines: Vec<String> = report.errors().map(ToString::to_string).collect();
-                Err(invalid(format!(
-                    "the content pack ({}) has {} error(s); run `frontera content check` for details:\n{}",
-                    source.origin,
-                    lines.len(),
-                    lines.join("\n")
-                )))
+        crate::content::load_current(self.content_dir.as_deref()).map_err(|e| match &e {
+            PackError::Source(_) => invalid(e.to_string()),
+            PackError::Invalid { errors, .. } => {
+                let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                invalid(format!("{e}:\n{}", lines.join("\n")))
             }
-        }
+        })
     }
 
     /// What the terminal interface needs to start.

@@ -12,6 +12,7 @@ pub mod source;
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
@@ -45,6 +46,38 @@ impl LoadReport {
         self.diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Warning)
+    }
+}
+
+/// Why the pack for new assessments could not be had.
+#[derive(Debug, thiserror::Error)]
+pub enum PackError {
+    #[error(transparent)]
+    Source(#[from] source::SourceError),
+    #[error(
+        "the content pack ({origin}) has {} error(s); run `frontera content check` for details",
+        .errors.len()
+    )]
+    Invalid {
+        origin: String,
+        errors: Vec<Diagnostic>,
+    },
+}
+
+/// The pack new assessments are made with: the folder given (`--content`), or
+/// the built-in one.
+pub fn load_current(dir: Option<&Path>) -> Result<(PackSource, Pack), PackError> {
+    let source = match dir {
+        Some(dir) => PackSource::from_dir(dir)?,
+        None => PackSource::embedded(),
+    };
+    let report = load(&source);
+    match report.pack {
+        Some(pack) => Ok((source, pack)),
+        None => Err(PackError::Invalid {
+            origin: source.origin,
+            errors: report.errors().cloned().collect(),
+        }),
     }
 }
 

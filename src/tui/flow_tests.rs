@@ -240,7 +240,7 @@ fn file_options(dir: &std::path::Path, open: &str) -> crate::tui::Options {
         let mut store = crate::store::Store::open(&path, "ana").unwrap();
         let source = crate::content::PackSource::embedded();
         let pack = crate::content::load(&source).pack.unwrap();
-        crate::commands::load_demo(&mut store, &source, &pack).unwrap();
+        crate::demo::load_demo(&mut store, &source, &pack).unwrap();
     }
     crate::tui::Options {
         db_path: path,

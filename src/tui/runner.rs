@@ -263,17 +263,8 @@ impl Runner {
         if let Some(current) = &self.current {
             return Ok(current.clone());
         }
-        let source = match &self.content_dir {
-            Some(dir) => PackSource::from_dir(dir).map_err(|e| e.to_string())?,
-            None => PackSource::embedded(),
-        };
-        let report = content::load(&source);
-        let pack = report.pack.ok_or_else(|| {
-            format!(
-                "the content pack ({}) has errors; run `frontera content check`",
-                source.origin
-            )
-        })?;
+        let (source, pack) =
+            content::load_current(self.content_dir.as_deref()).map_err(|e| e.to_string())?;
         self.current = Some((source, pack));
         self.current_pack()
     }
@@ -300,7 +291,7 @@ impl Runner {
 
     fn demo(&mut self) -> Result<Outcome, String> {
         let (source, pack) = self.current_pack()?;
-        crate::commands::load_demo(&mut self.store, &source, &pack)
+        crate::demo::load_demo(&mut self.store, &source, &pack)
             .map(|(posts, assessments)| Outcome::DemoLoaded { posts, assessments })
             .map_err(|e| format!("{e:#}"))
     }

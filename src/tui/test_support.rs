@@ -26,7 +26,7 @@ pub fn store(demo: bool) -> Store {
     if demo {
         let source = PackSource::embedded();
         let pack = content::load(&source).pack.unwrap();
-        crate::commands::load_demo(&mut store, &source, &pack).unwrap();
+        crate::demo::load_demo(&mut store, &source, &pack).unwrap();
     }
     store
 }

@@ -16,7 +16,7 @@ fn demo_store() -> Store {
     let mut store = Store::open_in_memory("tester").unwrap();
     let source = PackSource::embedded();
     let pack = content::load(&source).pack.unwrap();
-    crate::commands::load_demo(&mut store, &source, &pack).unwrap();
+    crate::demo::load_demo(&mut store, &source, &pack).unwrap();
     store
 }
 

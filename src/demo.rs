@@ -1,0 +1,383 @@
+//! Demo data: the four EUROFRONT pilot crossings with believable assessments in
+//! every state. Idempotent: posts and assessments that exist are left alone, so
+//! loading it twice duplicates nothing. Used by `frontera demo` and the interface.
+
+use sha2::{Digest, Sha256};
+
+use crate::content::PackSource;
+use crate::domain::assessment::{AssessmentId, AssessmentKind, Response, Transition};
+use crate::domain::lang::Lang;
+use crate::domain::pack::Pack;
+use crate::domain::post::{ControlModel, CountryCode, Post, PostCode, PostKind, PostProfile};
+use crate::store::{EquipmentUpdate, NewAssessment, Result, Store};
+
+struct DemoPost {
+    code: &'static str,
+    name: &'static str,
+    country: &'static str,
+    neighbour: &'static str,
+    kind: PostKind,
+    model: ControlModel,
+    profile: PostProfile,
+    agencies: &'static [&'static str],
+}
+
+const POSTS: [DemoPost; 4] = [
+    DemoPost {
+        code: "EC-RUM",
+        name: "Rumichaca (Tulcán – Ipiales)",
+        country: "EC",
+        neighbour: "CO",
+        kind: PostKind::Land,
+        model: ControlModel::Juxtaposed,
+        profile: PostProfile {
+            lanes: 6,
+            cargo_lanes: 4,
+            booths: 8,
+            shifts: 3,
+        },
+        agencies: &[
+            "Ministerio del Interior (Ecuador)",
+            "Migración Colombia",
+            "Policía Nacional",
+        ],
+    },
+    DemoPost {
+        code: "PE-DES",
+        name: "Desaguadero CEBAF",
+        country: "PE",
+        neighbour: "BO",
+        kind: PostKind::Land,
+        model: ControlModel::SingleHead,
+        profile: PostProfile {
+            lanes: 4,
+            cargo_lanes: 3,
+            booths: 6,
+            shifts: 3,
+        },
+        agencies: &[
+            "Superintendencia Nacional de Migraciones",
+            "Policía Nacional del Perú",
+            "SUNAT",
+            "SENASA",
+            "DIGESA",
+            "Dirección General de Migración (Bolivia)",
+        ],
+    },
+    DemoPost {
+        code: "BR-FOZ",
+        name: "Ponte da Amizade (Foz do Iguaçu – Ciudad del Este)",
+        country: "BR",
+        neighbour: "PY",
+        kind: PostKind::Land,
+        model: ControlModel::None,
+        profile: PostProfile {
+            lanes: 8,
+            cargo_lanes: 4,
+            booths: 10,
+            shifts: 3,
+        },
+        agencies: &["Polícia Federal", "Receita Federal"],
+    },
+    DemoPost {
+        code: "AR-AGB",
+        name: "Aguas Blancas – Bermejo",
+        country: "AR",
+        neighbour: "BO",
+        kind: PostKind::Land,
+        model: ControlModel::None,
+        profile: PostProfile {
+            lanes: 2,
+            cargo_lanes: 1,
+            booths: 2,
+            shifts: 2,
+        },
+        agencies: &[
+            "Dirección Nacional de Migraciones",
+            "Gendarmería Nacional",
+            "Dirección General de Migración (Bolivia)",
+        ],
+    },
+];
+
+/// One demo assessment: whose, when, how mature per pillar, how far it got.
+struct DemoAssessment {
+    post: &'static str,
+    kind: AssessmentKind,
+    created_at: &'static str,
+    evaluators: &'static [&'static str],
+    /// Typical level per pillar 1..4.
+    maturity: [u8; 4],
+    /// Share of items answered, in percent.
+    answered: u8,
+    /// Each move of the life cycle with the day it happened.
+    transitions: &'static [(Transition, &'static str)],
+}
+
+const ASSESSMENTS: [DemoAssessment; 6] = [
+    DemoAssessment {
+        post: "PE-DES",
+        kind: AssessmentKind::Baseline,
+        created_at: "2025-05-12T14:00:00Z",
+        evaluators: &["Lucía Mamani", "Tomasz Nowak"],
+        maturity: [2, 2, 1, 2],
+        answered: 100,
+        transitions: &[
+            (Transition::Submit, "2025-05-23T16:00:00Z"),
+            (Transition::Finalise, "2025-06-20T15:00:00Z"),
+        ],
+    },
+    DemoAssessment {
+        post: "PE-DES",
+        kind: AssessmentKind::FollowUp,
+        created_at: "2026-10-06T13:30:00Z",
+        evaluators: &["Lucía Mamani", "Rui Almeida"],
+        maturity: [3, 3, 2, 3],
+        answered: 100,
+        transitions: &[
+            (Transition::Submit, "2026-10-16T18:00:00Z"),
+            (Transition::Finalise, "2026-11-06T14:00:00Z"),
+        ],
+    },
+    DemoAssessment {
+        post: "EC-RUM",
+        kind: AssessmentKind::Baseline,
+        created_at: "2025-08-18T15:00:00Z",
+        evaluators: &["Andrés Quishpe", "Marta Kowalczyk"],
+        maturity: [2, 3, 2, 3],
+        answered: 100,
+        transitions: &[
+            (Transition::Submit, "2025-08-29T17:00:00Z"),
+            (Transition::Finalise, "2025-09-26T15:00:00Z"),
+        ],
+    },
+    DemoAssessment {
+        post: "EC-RUM",
+        kind: AssessmentKind::FollowUp,
+        created_at: "2026-11-10T14:00:00Z",
+        evaluators: &["Andrés Quishpe"],
+        maturity: [3, 3, 2, 3],
+        answered: 55,
+        transitions: &[],
+    },
+    DemoAssessment {
+        post: "BR-FOZ",
+        kind: AssessmentKind::Baseline,
+        created_at: "2026-03-23T12:00:00Z",
+        evaluators: &["Renata Souza", "Jonas Petrauskas"],
+        maturity: [3, 2, 3, 3],
+        answered: 100,
+        transitions: &[(Transition::Submit, "2026-04-02T19:00:00Z")],
+    },
+    DemoAssessment {
+        post: "AR-AGB",
+        kind: AssessmentKind::Baseline,
+        created_at: "2026-09-14T13:00:00Z",
+        evaluators: &["Carolina Ríos"],
+        maturity: [1, 1, 1, 1],
+        answered: 80,
+        transitions: &[],
+    },
+];
+
+/// A stable number 0..=255 for a pair of names: demo data must not change
+/// between runs.
+fn dice(a: &str, b: &str) -> u8 {
+    let digest = Sha256::digest(format!("{a}\u{0}{b}").as_bytes());
+    digest[0]
+}
+
+/// Evaluators write their notes in the post's working language.
+fn working_language(post: &Post) -> Lang {
+    if post.country.as_str() == "BR" {
+        Lang::Pt
+    } else {
+        Lang::Es
+    }
+}
+
+fn demo_id(a: &DemoAssessment) -> AssessmentId {
+    let digest = Sha256::digest(format!("frontera-demo:{}:{}", a.post, a.created_at).as_bytes());
+    AssessmentId::from_hex(
+        &digest
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>(),
+    )
+}
+
+fn post_of(d: &DemoPost) -> Post {
+    Post {
+        // The codes and countries above are constants known to be valid.
+        code: PostCode::parse(d.code).unwrap_or_else(|e| unreachable!("{e}")),
+        name: d.name.to_string(),
+        country: CountryCode::parse(d.country).unwrap_or_else(|e| unreachable!("{e}")),
+        neighbour: CountryCode::parse(d.neighbour).unwrap_or_else(|e| unreachable!("{e}")),
+        kind: d.kind,
+        cargo: d.profile.cargo_lanes > 0,
+        model: d.model,
+        profile: d.profile,
+        agencies: d.agencies.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+fn answer_items(
+    store: &mut Store,
+    id: &AssessmentId,
+    pack: &Pack,
+    post: &Post,
+    demo: &DemoAssessment,
+) -> Result<()> {
+    for item in pack.applicable_items(post.kind, post.cargo) {
+        let roll = dice(id.as_str(), &item.id);
+        if u32::from(roll) * 100 >= u32::from(demo.answered) * 256 {
+            continue;
+        }
+        // Items about a shared or integrated control do not apply where each state
+        // controls on its own side.
+        let shared_control = [
+            "shared-control",
+            "binational",
+            "joint-sequential",
+            "joint-control",
+        ]
+        .iter()
+        .any(|word| item.id.contains(word));
+        let lang = working_language(post);
+        let response = if shared_control && post.model == ControlModel::None {
+            let reason = match lang {
+                Lang::Pt => {
+                    "Ainda não funciona um controle compartilhado ou integrado neste posto."
+                }
+                _ => "Todavía no funciona un control compartido o integrado en este paso.",
+            };
+            Response::NotApplicable {
+                reason: reason.into(),
+            }
+        } else {
+            let base = i16::from(demo.maturity[usize::from(item.pillar - 1)]);
+            let shift = match roll % 6 {
+                0 => -1,
+                5 => 1,
+                _ => 0,
+            };
+            Response::Level((base + shift).clamp(0, 4) as u8)
+        };
+        let note = match &response {
+            Response::Level(level) => Some(format!(
+                "Observado: {}",
+                item.text.get(lang).levels[usize::from(*level)]
+            )),
+            _ => None,
+        };
+        store.set_answer(id, &item.id, &response, note.as_deref())?;
+    }
+    Ok(())
+}
+
+fn audit_equipment(
+    store: &mut Store,
+    id: &AssessmentId,
+    pack: &Pack,
+    post: &Post,
+    demo: &DemoAssessment,
+) -> Result<()> {
+    let strength = u32::from(demo.maturity[3]);
+    for kind in pack
+        .catalogue
+        .types
+        .iter()
+        .filter(|t| t.applicability.applies_to(post.kind, post.cargo))
+    {
+        let roll = u32::from(dice(id.as_str(), &kind.id));
+        if roll % 4 == 0 || demo.answered < 100 && roll % 2 == 0 {
+            continue;
+        }
+        let required = kind.need.required(&post.profile);
+        let present = if roll % 5 == 0 {
+            required.saturating_sub(1)
+        } else {
+            required + roll % 2
+        };
+        let functional = present.saturating_sub(u32::from(roll % 7 < 4 - strength.min(3)));
+        let in_use = if roll % 9 == 0 {
+            functional / 3
+        } else {
+            functional
+        };
+        let needed = kind.need.operators(required, &post.profile);
+        let trained = needed * (2 + strength) / 5;
+        let maintained = present.saturating_sub(roll % 3);
+        let update = EquipmentUpdate {
+            present: Some(Some(present)),
+            functional: Some(Some(functional)),
+            in_use: Some(Some(in_use)),
+            trained: Some(Some(trained)),
+            maintained: Some(Some(maintained)),
+            note: (functional < present).then(|| {
+                match working_language(post) {
+                    Lang::Pt => "As unidades fora de serviço aguardam peças de reposição.",
+                    _ => "Las unidades fuera de servicio esperan repuestos.",
+                }
+                .to_string()
+            }),
+            ..EquipmentUpdate::default()
+        };
+        store.update_equipment(id, &kind.id, &update)?;
+    }
+    if post.code.as_str() == "EC-RUM" {
+        let cameras = EquipmentUpdate {
+            present: Some(Some(24)),
+            functional: Some(Some(24)),
+            in_use: Some(Some(24)),
+            note: Some(
+                "CCTV con reconocimiento facial y de placas y conteo de personas, donado en 2023."
+                    .into(),
+            ),
+            ..EquipmentUpdate::default()
+        };
+        store.update_equipment(id, "other:CCTV analytics server", &cameras)?;
+    }
+    Ok(())
+}
+
+/// Loads the demo data into `store` with `pack`; returns (posts, assessments) added.
+pub fn load_demo(store: &mut Store, source: &PackSource, pack: &Pack) -> Result<(usize, usize)> {
+    let mut posts_added = 0;
+    for d in &POSTS {
+        let post = post_of(d);
+        if !store.post_exists(&post.code)? {
+            store.add_post(&post)?;
+            posts_added += 1;
+        }
+    }
+    let mut assessments_added = 0;
+    for demo in &ASSESSMENTS {
+        let id = demo_id(demo);
+        if store.assessment_exists(&id)? {
+            continue;
+        }
+        let post =
+            store.post(&PostCode::parse(demo.post).unwrap_or_else(|e| unreachable!("{e}")))?;
+        let new = NewAssessment {
+            post: post.code.clone(),
+            kind: demo.kind,
+            evaluators: demo.evaluators.iter().map(|s| s.to_string()).collect(),
+            id: Some(id.clone()),
+            created_at: Some(demo.created_at.to_string()),
+        };
+        store.create_assessment(&new, source, pack)?;
+        answer_items(store, &id, pack, &post, demo)?;
+        audit_equipment(store, &id, pack, &post, demo)?;
+        for (t, at) in demo.transitions {
+            store.transition_at(&id, t, Some(at))?;
+        }
+        assessments_added += 1;
+    }
+    Ok((posts_added, assessments_added))
+}
+
+/// The ids of the demo assessments, in the order they are loaded.
+pub fn demo_ids() -> Vec<AssessmentId> {
+    ASSESSMENTS.iter().map(demo_id).collect()
+}
