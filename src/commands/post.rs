@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::{Context, invalid, json as j, print_json};
 use crate::cli::{PostAddArgs, PostCommand};
-use crate::domain::post::{CountryCode, Post, PostCode, PostProfile};
+use crate::domain::post::{CountryCode, Post, PostCode, PostProfile, post_problems};
 
 pub fn run(ctx: &Context, cmd: &PostCommand) -> Result<()> {
     match cmd {
@@ -20,21 +20,21 @@ pub fn post_from_args(args: &PostAddArgs) -> Result<Post> {
     let code = PostCode::parse(&args.code).map_err(invalid)?;
     let country = CountryCode::parse(&args.country).map_err(invalid)?;
     let neighbour = CountryCode::parse(&args.neighbour).map_err(invalid)?;
-    if country == neighbour {
-        return Err(invalid(format!(
-            "--neighbour must differ from --country ({country})"
-        )));
-    }
-    if args.name.trim().is_empty() {
-        return Err(invalid("--name must not be empty"));
-    }
-    if args.shifts == 0 {
-        return Err(invalid("--shifts must be at least 1"));
-    }
-    if args.cargo_lanes > 0 && !args.cargo {
-        return Err(invalid(
-            "--cargo-lanes needs --cargo (the post handles cargo)",
-        ));
+    let profile = PostProfile {
+        lanes: args.lanes,
+        cargo_lanes: args.cargo_lanes,
+        booths: args.booths.unwrap_or(args.lanes),
+        shifts: args.shifts,
+    };
+    let problems = post_problems(
+        &args.name,
+        Some(&country),
+        Some(&neighbour),
+        args.cargo,
+        &profile,
+    );
+    if let Some(problem) = problems.first() {
+        return Err(invalid(problem.message()));
     }
     Ok(Post {
         code,
@@ -44,12 +44,7 @@ pub fn post_from_args(args: &PostAddArgs) -> Result<Post> {
         kind: args.kind.parse().map_err(invalid)?,
         cargo: args.cargo,
         model: args.model.parse().map_err(invalid)?,
-        profile: PostProfile {
-            lanes: args.lanes,
-            cargo_lanes: args.cargo_lanes,
-            booths: args.booths.unwrap_or(args.lanes),
-            shifts: args.shifts,
-        },
+        profile,
         agencies: args
             .agencies
             .iter()

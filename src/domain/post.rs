@@ -191,6 +191,55 @@ impl Default for PostProfile {
     }
 }
 
+/// A rule that a post's values break together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostProblem {
+    EmptyName,
+    NeighbourIsCountry,
+    NoShifts,
+    CargoLanesWithoutCargo,
+}
+
+impl PostProblem {
+    /// The problem in English, as the command line says it.
+    pub fn message(self) -> &'static str {
+        match self {
+            PostProblem::EmptyName => "the post needs a name",
+            PostProblem::NeighbourIsCountry => {
+                "the neighbouring country must differ from the post's country"
+            }
+            PostProblem::NoShifts => "a post works at least one shift a day",
+            PostProblem::CargoLanesWithoutCargo => "cargo lanes need a post that handles cargo",
+        }
+    }
+}
+
+/// The rules across a post's fields, shared by every way of registering one.
+/// Countries are optional so that a form can check the rest while a code is
+/// still being typed.
+pub fn post_problems(
+    name: &str,
+    country: Option<&CountryCode>,
+    neighbour: Option<&CountryCode>,
+    cargo: bool,
+    profile: &PostProfile,
+) -> Vec<PostProblem> {
+    let mut problems = Vec::new();
+    if name.trim().is_empty() {
+        problems.push(PostProblem::EmptyName);
+    }
+    if country.is_some() && country == neighbour {
+        problems.push(PostProblem::NeighbourIsCountry);
+    }
+    if profile.shifts == 0 {
+        problems.push(PostProblem::NoShifts);
+    }
+    if profile.cargo_lanes > 0 && !cargo {
+        problems.push(PostProblem::CargoLanesWithoutCargo);
+    }
+    problems
+}
+
 /// What decides whether an item or equipment type applies to a post.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Applicability {
@@ -216,6 +265,30 @@ mod tests {
         assert_eq!(CountryCode::parse("bo").unwrap().as_str(), "BO");
         assert!(CountryCode::parse("BOL").is_err());
         assert!(CountryCode::parse("B1").is_err());
+    }
+
+    #[test]
+    fn cross_field_rules_are_all_reported() {
+        let pe = CountryCode::parse("PE").unwrap();
+        let none = PostProfile {
+            shifts: 0,
+            cargo_lanes: 2,
+            ..PostProfile::default()
+        };
+        assert_eq!(
+            post_problems(" ", Some(&pe), Some(&pe), false, &none),
+            vec![
+                PostProblem::EmptyName,
+                PostProblem::NeighbourIsCountry,
+                PostProblem::NoShifts,
+                PostProblem::CargoLanesWithoutCargo
+            ]
+        );
+        assert!(
+            post_problems("Desaguadero", Some(&pe), None, true, &none)[..1]
+                == [PostProblem::NoShifts]
+        );
+        assert!(post_problems("x", None, None, true, &PostProfile::default()).is_empty());
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! and validation into domain values (with errors to show beside each field).
 
 use crate::domain::assessment::AssessmentKind;
-use crate::domain::post::{ControlModel, CountryCode, Post, PostCode, PostKind, PostProfile};
+use crate::domain::post::{
+    ControlModel, CountryCode, Post, PostCode, PostKind, PostProblem, PostProfile, post_problems,
+};
 use crate::tui::keys::{Key, KeyPress};
 
 use super::input::LineInput;
@@ -190,24 +192,35 @@ impl Form {
         let neighbour = CountryCode::parse(self.text_of(F::Neighbour))
             .map_err(|_| (F::Neighbour, FieldError::Country));
         let name = self.text_of(F::Name).trim().to_string();
-        if name.is_empty() {
-            errors.push((F::Name, FieldError::Empty));
-        }
         let cargo = self.choice_of(F::Cargo) == 1;
         let lanes = self.number(F::Lanes, &mut errors);
         let cargo_lanes = self.number(F::CargoLanes, &mut errors);
         let booths = self.number(F::Booths, &mut errors);
         let shifts = self.number(F::Shifts, &mut errors);
-        if shifts == 0 && self.error_in(&errors, F::Shifts).is_none() {
-            errors.push((F::Shifts, FieldError::Shifts));
-        }
-        if cargo_lanes > 0 && !cargo {
-            errors.push((F::CargoLanes, FieldError::CargoLanes));
-        }
-        if let (Ok(a), Ok(b)) = (&country, &neighbour)
-            && a == b
-        {
-            errors.push((F::Neighbour, FieldError::SameCountry));
+        let profile = PostProfile {
+            lanes,
+            cargo_lanes,
+            booths,
+            shifts,
+        };
+        let problems = post_problems(
+            &name,
+            country.as_ref().ok(),
+            neighbour.as_ref().ok(),
+            cargo,
+            &profile,
+        );
+        for problem in problems {
+            let error = match problem {
+                PostProblem::EmptyName => (F::Name, FieldError::Empty),
+                PostProblem::NeighbourIsCountry => (F::Neighbour, FieldError::SameCountry),
+                PostProblem::NoShifts => (F::Shifts, FieldError::Shifts),
+                PostProblem::CargoLanesWithoutCargo => (F::CargoLanes, FieldError::CargoLanes),
+            };
+            // A count that is not a number already has its own error.
+            if self.error_in(&errors, error.0).is_none() {
+                errors.push(error);
+            }
         }
         for result in [
             &code.clone().map(|_| ()),
@@ -227,12 +240,7 @@ impl Form {
                 kind: PostKind::ALL[self.choice_of(F::Kind).min(PostKind::ALL.len() - 1)],
                 cargo,
                 model: ControlModel::ALL[self.choice_of(F::Model).min(ControlModel::ALL.len() - 1)],
-                profile: PostProfile {
-                    lanes,
-                    cargo_lanes,
-                    booths,
-                    shifts,
-                },
+                profile,
                 agencies: self
                     .text_of(F::Agencies)
                     .split(',')
