@@ -3,11 +3,11 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use super::convert::{self, ASSESSMENT_COLUMNS};
-use super::{LogEntry, Result, Store, StoreError, log, now, packs};
+use super::{LogEntry, Result, Store, StoreError, log, now, packs, posts};
 use crate::content::PackSource;
 use crate::domain::assessment::{
     Assessment, AssessmentId, AssessmentKind, Change, Status, Transition,
@@ -45,6 +45,23 @@ fn fresh_id(post: &PostCode) -> AssessmentId {
     AssessmentId::from_hex(&hex)
 }
 
+/// The stored status of an assessment.
+fn status_of(conn: &Connection, id: &AssessmentId) -> Result<Status> {
+    let status: String = conn
+        .query_row(
+            "SELECT status FROM assessments WHERE id = ?1",
+            [id.as_str()],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::UnknownAssessment(id.to_string()))?;
+    // The schema's CHECK constraint admits only the three known statuses.
+    status.parse().map_err(|detail| StoreError::Corrupt {
+        path: "database".into(),
+        detail,
+    })
+}
+
 const FROM: &str = "FROM assessments a JOIN content_packs p ON p.hash = a.pack_hash";
 
 impl Store {
@@ -59,12 +76,7 @@ impl Store {
         let actor = self.actor.clone();
         let id = new.id.clone().unwrap_or_else(|| fresh_id(&new.post));
         let tx = self.write()?;
-        let post_exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM posts WHERE code = ?1)",
-            [new.post.as_str()],
-            |r| r.get(0),
-        )?;
-        if !post_exists {
+        if !posts::exists(&tx, &new.post)? {
             return Err(StoreError::UnknownPost(new.post.to_string()));
         }
         packs::keep(&tx, source, &pack.meta, &at)?;
@@ -154,18 +166,10 @@ impl Store {
 
     /// Fails with [`StoreError::Locked`] when the assessment is final.
     pub(super) fn check_unlocked(tx: &rusqlite::Transaction<'_>, id: &AssessmentId) -> Result<()> {
-        let status: Option<String> = tx
-            .query_row(
-                "SELECT status FROM assessments WHERE id = ?1",
-                [id.as_str()],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match status.as_deref() {
-            None => Err(StoreError::UnknownAssessment(id.to_string())),
-            Some("final") => Err(StoreError::Locked(id.to_string())),
-            Some(_) => Ok(()),
+        if status_of(tx, id)?.is_locked() {
+            return Err(StoreError::Locked(id.to_string()));
         }
+        Ok(())
     }
 
     pub(super) fn touch(tx: &rusqlite::Transaction<'_>, id: &AssessmentId, at: &str) -> Result<()> {
@@ -192,18 +196,7 @@ impl Store {
         let at = at.map_or_else(now, str::to_string);
         let actor = self.actor.clone();
         let tx = self.write()?;
-        let current: String = tx
-            .query_row(
-                "SELECT status FROM assessments WHERE id = ?1",
-                [id.as_str()],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::UnknownAssessment(id.to_string()))?;
-        let current: Status = current.parse().map_err(|e: String| StoreError::Corrupt {
-            path: "database".into(),
-            detail: e,
-        })?;
+        let current = status_of(&tx, id)?;
         let action = match transition {
             Transition::Submit => "submitted",
             Transition::Finalise => "finalised",
@@ -252,17 +245,8 @@ impl Store {
         let at = now();
         let actor = self.actor.clone();
         let tx = self.write()?;
-        let status: Option<String> = tx
-            .query_row(
-                "SELECT status FROM assessments WHERE id = ?1",
-                [id.as_str()],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match status.as_deref() {
-            None => return Err(StoreError::UnknownAssessment(id.to_string())),
-            Some("draft") => {}
-            Some(_) => return Err(StoreError::NotDraft(id.to_string())),
+        if status_of(&tx, id)? != Status::Draft {
+            return Err(StoreError::NotDraft(id.to_string()));
         }
         tx.execute("DELETE FROM assessments WHERE id = ?1", [id.as_str()])?;
         log(

@@ -1,22 +1,26 @@
 //! The register of border posts.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::convert::{self, POST_COLUMNS};
 use super::{LogEntry, Result, Store, StoreError, log, now};
 use crate::domain::post::{Post, PostCode};
+
+/// Whether a post with this code is registered.
+pub(super) fn exists(conn: &Connection, code: &PostCode) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM posts WHERE code = ?1)",
+        [code.as_str()],
+        |r| r.get(0),
+    )?)
+}
 
 impl Store {
     pub fn add_post(&mut self, post: &Post) -> Result<()> {
         let at = now();
         let actor = self.actor.clone();
         let tx = self.write()?;
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM posts WHERE code = ?1)",
-            [post.code.as_str()],
-            |r| r.get(0),
-        )?;
-        if exists {
+        if exists(&tx, &post.code)? {
             return Err(StoreError::DuplicatePost(post.code.to_string()));
         }
         tx.execute(
@@ -78,10 +82,6 @@ impl Store {
     }
 
     pub fn post_exists(&self, code: &PostCode) -> Result<bool> {
-        Ok(self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM posts WHERE code = ?1)",
-            [code.as_str()],
-            |r| r.get(0),
-        )?)
+        exists(&self.conn, code)
     }
 }
