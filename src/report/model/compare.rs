@@ -2,11 +2,11 @@
 //! pillar and per item (improved, regressed, unchanged, new).
 
 use super::assessment::Ctx;
-use super::summary::capitalise;
+use super::summary::{capitalise, change_cell};
 use super::{Align, Block, Cell, Column, Row, Table, TextStyle, Tone};
 use crate::bundle::Bundle;
 use crate::domain::scoring::AssessmentScore;
-use crate::report::strings::{delta, score};
+use crate::report::strings::score;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ItemChange {
@@ -76,7 +76,7 @@ pub fn comparison_blocks(
                 Cell::text(ctx.pillar_title(p.pillar)),
                 Cell::text(score(lang, before)),
                 Cell::text(score(lang, p.score)),
-                diff(lang, p.score, before),
+                change_cell(lang, p.score, before),
                 count(p.pillar, ItemChange::Improved),
                 count(p.pillar, ItemChange::Regressed),
                 count(p.pillar, ItemChange::Unchanged),
@@ -88,7 +88,7 @@ pub fn comparison_blocks(
         Cell::bold(s.overall),
         Cell::bold(score(lang, previous_score.overall_score)),
         Cell::bold(score(lang, ctx.score.overall_score)),
-        diff(lang, ctx.score.overall_score, previous_score.overall_score),
+        change_cell(lang, ctx.score.overall_score, previous_score.overall_score),
         Cell::text(""),
         Cell::text(""),
         Cell::text(""),
@@ -176,21 +176,4 @@ pub fn comparison_blocks(
 
 fn pillar_of(ctx: &Ctx<'_>, item: &str) -> u8 {
     ctx.bundle.pack.item(item).map_or(0, |i| i.pillar)
-}
-
-fn diff(lang: crate::domain::lang::Lang, now: Option<f64>, before: Option<f64>) -> Cell {
-    match (now, before) {
-        (Some(n), Some(b)) => {
-            let d = n - b;
-            let tone = if d > 0.005 {
-                Tone::Good
-            } else if d < -0.005 {
-                Tone::Bad
-            } else {
-                Tone::Plain
-            };
-            Cell::toned(delta(lang, d), tone)
-        }
-        _ => Cell::text("—"),
-    }
 }

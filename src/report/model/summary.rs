@@ -3,6 +3,7 @@
 use super::assessment::Ctx;
 use super::plan::PlanEntry;
 use super::{Align, Block, Cell, Chart, Column, Row, Series, SeriesStyle, Table, TextStyle, Tone};
+use crate::domain::lang::Lang;
 use crate::domain::scoring::{AssessmentScore, Flag};
 use crate::report::strings::{delta, percent, score};
 
@@ -66,7 +67,9 @@ fn remarks(ctx: &Ctx<'_>, provisional: bool, gated: bool) -> String {
     notes.join("; ")
 }
 
-fn change(ctx: &Ctx<'_>, now: Option<f64>, before: Option<f64>) -> Cell {
+/// A score's change since the previous assessment, green when it rose, red
+/// when it fell, "—" when either score is missing.
+pub(super) fn change_cell(lang: Lang, now: Option<f64>, before: Option<f64>) -> Cell {
     match (now, before) {
         (Some(n), Some(b)) => {
             let d = n - b;
@@ -77,7 +80,7 @@ fn change(ctx: &Ctx<'_>, now: Option<f64>, before: Option<f64>) -> Cell {
             } else {
                 Tone::Plain
             };
-            Cell::toned(delta(ctx.lang, d), tone)
+            Cell::toned(delta(lang, d), tone)
         }
         _ => Cell::text("—"),
     }
@@ -107,7 +110,7 @@ fn pillar_table(ctx: &Ctx<'_>) -> Table {
                 level_cell(ctx, p.level),
                 Cell::text(p.completeness.map_or("—".into(), |c| percent(ctx.lang, c))),
                 Cell::text(remarks(ctx, p.provisional, p.gated)),
-                change(ctx, p.score, before),
+                change_cell(ctx.lang, p.score, before),
             ])
         })
         .collect();
@@ -117,8 +120,8 @@ fn pillar_table(ctx: &Ctx<'_>) -> Table {
         level_cell(ctx, ctx.score.overall_level),
         Cell::text(""),
         Cell::text(""),
-        change(
-            ctx,
+        change_cell(
+            ctx.lang,
             ctx.score.overall_score,
             previous.and_then(|p| p.overall_score),
         ),
