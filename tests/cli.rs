@@ -52,6 +52,13 @@ impl Sandbox {
         String::from_utf8(out.stdout).expect("UTF-8 output")
     }
 
+    /// Starts an assessment of `post` and returns its id.
+    pub fn new_assessment(&self, post: &str) -> String {
+        self.ok(&["assess", "new", "--post", post])
+            .trim()
+            .to_string()
+    }
+
     pub fn json(&self, args: &[&str]) -> Value {
         serde_json::from_str(&self.ok(args)).expect("valid JSON")
     }
@@ -163,10 +170,7 @@ fn a_post_an_assessment_answers_and_scores_from_the_command_line() {
 fn the_life_cycle_locks_a_final_assessment_until_reopened() {
     let s = Sandbox::new();
     add_desaguadero(&s);
-    let id = s
-        .ok(&["assess", "new", "--post", "PE-DES"])
-        .trim()
-        .to_string();
+    let id = s.new_assessment("PE-DES");
     s.ok(&["assess", "submit", &id]);
     s.ok(&["assess", "finalise", &id]);
     let err = s.fails(2, &["answer", &id, "p2.checks.database-query", "4"]);
@@ -187,10 +191,7 @@ fn the_life_cycle_locks_a_final_assessment_until_reopened() {
 fn unknown_names_are_clear_errors_with_status_2() {
     let s = Sandbox::new();
     add_desaguadero(&s);
-    let id = s
-        .ok(&["assess", "new", "--post", "PE-DES"])
-        .trim()
-        .to_string();
+    let id = s.new_assessment("PE-DES");
     assert!(
         s.fails(2, &["assess", "new", "--post", "XX-NOPE"])
             .contains("no post with code 'XX-NOPE'")
@@ -296,10 +297,7 @@ fn items_that_do_not_apply_to_the_post_are_refused() {
         "--kind",
         "air",
     ]);
-    let id = s
-        .ok(&["assess", "new", "--post", "PE-LIM"])
-        .trim()
-        .to_string();
+    let id = s.new_assessment("PE-LIM");
     let err = s.fails(
         2,
         &["answer", &id, "p2.interagency.vehicle-cargo-selection", "2"],
@@ -311,10 +309,7 @@ fn items_that_do_not_apply_to_the_post_are_refused() {
 fn equipment_rows_default_to_the_catalogue_and_flag_problems() {
     let s = Sandbox::new();
     add_desaguadero(&s);
-    let id = s
-        .ok(&["assess", "new", "--post", "PE-DES"])
-        .trim()
-        .to_string();
+    let id = s.new_assessment("PE-DES");
     s.ok(&[
         "equipment",
         &id,
@@ -386,10 +381,7 @@ fn equipment_rows_default_to_the_catalogue_and_flag_problems() {
 fn export_writes_a_whole_file_atomically_and_reports_unwritable_paths() {
     let s = Sandbox::new();
     add_desaguadero(&s);
-    let id = s
-        .ok(&["assess", "new", "--post", "PE-DES"])
-        .trim()
-        .to_string();
+    let id = s.new_assessment("PE-DES");
     let out = s.dir.path().join("export.json");
     s.ok(&[
         "export",
@@ -699,4 +691,28 @@ fn unsafe_database_files_are_refused_with_status_1_and_left_unchanged() {
         );
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "{what} was modified");
     }
+}
+
+#[test]
+fn without_a_terminal_frontera_prints_an_overview_and_how_to_start() {
+    let s = Sandbox::new();
+    let empty = s.ok(&[]);
+    assert!(
+        empty.contains("0 posts, 0 assessments") && empty.contains("frontera demo"),
+        "{empty}"
+    );
+    s.ok(&["demo"]);
+    let full = s.ok(&[]);
+    assert!(
+        full.contains("4 posts, 6 assessments") && full.contains("PE-DES"),
+        "{full}"
+    );
+}
+
+#[test]
+fn opening_an_unknown_assessment_fails_before_touching_the_terminal() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let err = s.fails(2, &["open", "ffffffff"]);
+    assert!(err.contains("no assessment with id 'ffffffff'"), "{err}");
 }
