@@ -5,3 +5,4 @@ mod cli;
 mod content_pack;
 mod report;
 mod tui;
+mod upgrade;
