@@ -65,6 +65,9 @@ pub enum Command {
     /// Check content packs
     #[command(subcommand)]
     Content(ContentCommand),
+    /// Check the database file for damage
+    #[command(subcommand)]
+    Db(DbCommand),
     /// Open the terminal interface straight in an assessment's workspace
     Open {
         /// Assessment id (or a unique prefix of 4+ characters)
@@ -82,7 +85,7 @@ pub struct ReportArgs {
     /// Every post's latest final assessment side by side
     #[arg(long)]
     pub programme: bool,
-    /// The PDF file to write
+    /// The PDF file to write (`-` for standard output)
     #[arg(short, long, value_name = "FILE.pdf")]
     pub output: PathBuf,
     /// A marking printed on every page, e.g. CONFIDENCIAL
@@ -172,7 +175,13 @@ pub enum AssessCommand {
     /// Submit a draft for review
     Submit { id: String },
     /// Make an assessment final (locked)
-    Finalise { id: String },
+    Finalise {
+        id: String,
+        /// Why it is finalised although incomplete (required below the
+        /// completeness threshold; logged and printed in the report)
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// Reopen a submitted or final assessment as a draft
     Reopen {
         id: String,
@@ -255,7 +264,7 @@ pub struct ExportArgs {
     pub id: String,
     #[arg(long, value_enum, default_value = "json")]
     pub format: ExportFormat,
-    /// Write to FILE instead of standard output
+    /// Write to FILE instead of standard output (`-` is standard output)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -277,6 +286,16 @@ pub enum ContentCommand {
     /// Validate the built-in pack, or the pack in DIR
     Check {
         dir: Option<PathBuf>,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Read every page of the database and check every stored value: what
+    /// opening does not do, to stay fast on a large file
+    Check {
         #[command(flatten)]
         json: JsonFlag,
     },

@@ -1,6 +1,9 @@
 //! Demo data: the four EUROFRONT pilot crossings with believable assessments in
 //! every state. Idempotent: posts and assessments that exist are left alone, so
-//! loading it twice duplicates nothing. Used by `frontera demo` and the interface.
+//! loading it twice (or from several processes at once) duplicates nothing.
+//! Demo posts have codes of their own (`DEMO-…`), so invented assessments never
+//! attach to a real post and never enter a real programme report. Used by
+//! `frontera demo` and the interface.
 
 use sha2::{Digest, Sha256};
 
@@ -9,7 +12,20 @@ use crate::domain::assessment::{AssessmentId, AssessmentKind, Response, Transiti
 use crate::domain::lang::Lang;
 use crate::domain::pack::Pack;
 use crate::domain::post::{ControlModel, CountryCode, Post, PostCode, PostKind, PostProfile};
-use crate::store::{EquipmentUpdate, NewAssessment, Result, Store};
+use crate::store::{EquipmentUpdate, NewAssessment, Store, StoreError};
+
+/// Why the demo data could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(
+        "a post with the demo's code {0} exists but is not the demo's; the demo data was not loaded"
+    )]
+    CodeTaken(String),
+}
+
+type Result<T> = std::result::Result<T, DemoError>;
 
 struct DemoPost {
     code: &'static str,
@@ -24,7 +40,7 @@ struct DemoPost {
 
 const POSTS: [DemoPost; 4] = [
     DemoPost {
-        code: "EC-RUM",
+        code: "DEMO-EC-RUM",
         name: "Rumichaca (Tulcán – Ipiales)",
         country: "EC",
         neighbour: "CO",
@@ -43,7 +59,7 @@ const POSTS: [DemoPost; 4] = [
         ],
     },
     DemoPost {
-        code: "PE-DES",
+        code: "DEMO-PE-DES",
         name: "Desaguadero CEBAF",
         country: "PE",
         neighbour: "BO",
@@ -65,7 +81,7 @@ const POSTS: [DemoPost; 4] = [
         ],
     },
     DemoPost {
-        code: "BR-FOZ",
+        code: "DEMO-BR-FOZ",
         name: "Ponte da Amizade (Foz do Iguaçu – Ciudad del Este)",
         country: "BR",
         neighbour: "PY",
@@ -80,7 +96,7 @@ const POSTS: [DemoPost; 4] = [
         agencies: &["Polícia Federal", "Receita Federal"],
     },
     DemoPost {
-        code: "AR-AGB",
+        code: "DEMO-AR-AGB",
         name: "Aguas Blancas – Bermejo",
         country: "AR",
         neighbour: "BO",
@@ -116,7 +132,7 @@ struct DemoAssessment {
 
 const ASSESSMENTS: [DemoAssessment; 6] = [
     DemoAssessment {
-        post: "PE-DES",
+        post: "DEMO-PE-DES",
         kind: AssessmentKind::Baseline,
         created_at: "2025-05-12T14:00:00Z",
         evaluators: &["Lucía Mamani", "Tomasz Nowak"],
@@ -128,7 +144,7 @@ const ASSESSMENTS: [DemoAssessment; 6] = [
         ],
     },
     DemoAssessment {
-        post: "PE-DES",
+        post: "DEMO-PE-DES",
         kind: AssessmentKind::FollowUp,
         created_at: "2026-10-06T13:30:00Z",
         evaluators: &["Lucía Mamani", "Rui Almeida"],
@@ -140,7 +156,7 @@ const ASSESSMENTS: [DemoAssessment; 6] = [
         ],
     },
     DemoAssessment {
-        post: "EC-RUM",
+        post: "DEMO-EC-RUM",
         kind: AssessmentKind::Baseline,
         created_at: "2025-08-18T15:00:00Z",
         evaluators: &["Andrés Quishpe", "Marta Kowalczyk"],
@@ -152,7 +168,7 @@ const ASSESSMENTS: [DemoAssessment; 6] = [
         ],
     },
     DemoAssessment {
-        post: "EC-RUM",
+        post: "DEMO-EC-RUM",
         kind: AssessmentKind::FollowUp,
         created_at: "2026-11-10T14:00:00Z",
         evaluators: &["Andrés Quishpe"],
@@ -161,7 +177,7 @@ const ASSESSMENTS: [DemoAssessment; 6] = [
         transitions: &[],
     },
     DemoAssessment {
-        post: "BR-FOZ",
+        post: "DEMO-BR-FOZ",
         kind: AssessmentKind::Baseline,
         created_at: "2026-03-23T12:00:00Z",
         evaluators: &["Renata Souza", "Jonas Petrauskas"],
@@ -170,7 +186,7 @@ const ASSESSMENTS: [DemoAssessment; 6] = [
         transitions: &[(Transition::Submit, "2026-04-02T19:00:00Z")],
     },
     DemoAssessment {
-        post: "AR-AGB",
+        post: "DEMO-AR-AGB",
         kind: AssessmentKind::Baseline,
         created_at: "2026-09-14T13:00:00Z",
         evaluators: &["Carolina Ríos"],
@@ -325,7 +341,7 @@ fn audit_equipment(
         };
         store.update_equipment(id, &kind.id, &update)?;
     }
-    if post.code.as_str() == "EC-RUM" {
+    if post.code.as_str() == "DEMO-EC-RUM" {
         let cameras = EquipmentUpdate {
             present: Some(Some(24)),
             functional: Some(Some(24)),
@@ -346,9 +362,16 @@ pub fn load_demo(store: &mut Store, source: &PackSource, pack: &Pack) -> Result<
     let mut posts_added = 0;
     for d in &POSTS {
         let post = post_of(d);
-        if !store.post_exists(&post.code)? {
-            store.add_post(&post)?;
-            posts_added += 1;
+        match store.add_post(&post) {
+            Ok(()) => posts_added += 1,
+            // Loaded before, or by another process just now.
+            Err(StoreError::DuplicatePost(_)) => {
+                let stored = store.post(&post.code)?;
+                if stored.name != post.name || stored.country != post.country {
+                    return Err(DemoError::CodeTaken(post.code.to_string()));
+                }
+            }
+            Err(e) => return Err(e.into()),
         }
     }
     let mut assessments_added = 0;
@@ -366,7 +389,12 @@ pub fn load_demo(store: &mut Store, source: &PackSource, pack: &Pack) -> Result<
             id: Some(id.clone()),
             created_at: Some(demo.created_at.to_string()),
         };
-        store.create_assessment(&new, source, pack)?;
+        match store.create_assessment(&new, source, pack) {
+            Ok(_) => {}
+            // Another process made it between the check and now: it fills it.
+            Err(_) if store.assessment_exists(&id)? => continue,
+            Err(e) => return Err(e.into()),
+        }
         answer_items(store, &id, pack, &post, demo)?;
         audit_equipment(store, &id, pack, &post, demo)?;
         for (t, at) in demo.transitions {

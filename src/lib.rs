@@ -11,6 +11,8 @@ pub mod commands;
 pub mod content;
 pub mod demo;
 pub mod domain;
+pub mod messages;
+pub mod output;
 pub mod report;
 pub mod store;
 pub mod tui;

@@ -172,7 +172,19 @@ fn the_life_cycle_locks_a_final_assessment_until_reopened() {
     add_desaguadero(&s);
     let id = s.new_assessment("PE-DES");
     s.ok(&["assess", "submit", &id]);
-    s.ok(&["assess", "finalise", &id]);
+    // Nothing is answered: finalising needs a reason, which is logged.
+    let err = s.fails(2, &["assess", "finalise", &id]);
+    assert!(
+        err.contains("0 % complete") && err.contains("--reason"),
+        "{err}"
+    );
+    s.ok(&[
+        "assess",
+        "finalise",
+        &id,
+        "--reason",
+        "Pilot visit cut short",
+    ]);
     let err = s.fails(2, &["answer", &id, "p2.checks.database-query", "4"]);
     assert!(
         err.contains("is final") && err.contains("frontera assess reopen"),
@@ -185,6 +197,10 @@ fn the_life_cycle_locks_a_final_assessment_until_reopened() {
     assert_eq!(shown["status"], "draft");
     let log = s.ok(&["log", &id]);
     assert!(log.contains("draft (reason: Typo in a note)"), "{log}");
+    assert!(
+        log.contains("final (reason: Pilot visit cut short)"),
+        "{log}"
+    );
 }
 
 #[test]
@@ -437,7 +453,8 @@ fn demo_is_idempotent_and_has_every_state() {
             "no {status} demo assessment"
         );
     }
-    let des: Vec<_> = all.iter().filter(|a| a["post"] == "PE-DES").collect();
+    // Demo posts have codes of their own: they never mix with a real PE-DES.
+    let des: Vec<_> = all.iter().filter(|a| a["post"] == "DEMO-PE-DES").collect();
     assert!(
         des.iter()
             .any(|a| a["kind"] == "baseline" && a["status"] == "final")

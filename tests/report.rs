@@ -219,7 +219,7 @@ fn the_programme_report_exports_in_every_language() {
             file.to_str().unwrap(),
         ]);
         let text = pdf_text(&file);
-        assert!(text.contains("Desaguadero CEBAF (PE-DES)"), "{lang}");
+        assert!(text.contains("Desaguadero CEBAF (DEMO-PE-DES)"), "{lang}");
         assert!(text.contains("Rumichaca"), "{lang}");
         // PE-DES's two final assessments make a trend: 2025 then 2026.
         assert!(

@@ -10,7 +10,7 @@ use frontera::store::Store;
 
 const BIN: &str = env!("CARGO_BIN_EXE_frontera");
 /// The demo's draft follow-up of EC-RUM.
-const DRAFT: &str = "f9982f7e5a52";
+const DRAFT: &str = "74516aacb39a";
 /// Generous: the screen normally changes within milliseconds.
 const PATIENCE: Duration = Duration::from_secs(20);
 

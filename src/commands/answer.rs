@@ -7,6 +7,7 @@ use crate::bundle::pinned_pack;
 use crate::cli::AnswerArgs;
 use crate::domain::assessment::Response;
 use crate::domain::post::PostCode;
+use crate::messages::{fill, terms};
 
 /// What the VALUE argument asks for.
 enum Value {
@@ -15,12 +16,12 @@ enum Value {
     NoteOnly,
 }
 
-fn parse_value(args: &AnswerArgs) -> Result<Value> {
+fn parse_value(ctx: &Context, args: &AnswerArgs) -> Result<Value> {
     match args.value.as_str() {
         "na" | "n/a" | "NA" => {
             let reason = args.reason.as_deref().map(str::trim).unwrap_or_default();
             if reason.is_empty() {
-                return Err(invalid("N/A needs a reason: add --reason TEXT"));
+                return Err(invalid(ctx.t().na_needs_reason));
             }
             Ok(Value::Set(Response::NotApplicable {
                 reason: reason.to_string(),
@@ -30,17 +31,16 @@ fn parse_value(args: &AnswerArgs) -> Result<Value> {
         "note" if args.note.is_some() => Ok(Value::NoteOnly),
         text => match text.parse::<u8>() {
             Ok(level) if level <= 4 => Ok(Value::Set(Response::Level(level))),
-            _ => Err(invalid(format!(
-                "'{text}' is not an answer: give a level 0 to 4, na --reason TEXT, or clear"
-            ))),
+            _ => Err(invalid(fill(ctx.t().bad_answer, &[("value", text)]))),
         },
     }
 }
 
 pub fn run(ctx: &Context, args: &AnswerArgs) -> Result<()> {
-    let value = parse_value(args)?;
+    let t = ctx.t();
+    let value = parse_value(ctx, args)?;
     if args.reason.is_some() && !matches!(value, Value::Set(Response::NotApplicable { .. })) {
-        return Err(invalid("--reason goes with na only"));
+        return Err(invalid(t.reason_only_with_na));
     }
     let mut store = ctx.open_store()?;
     let id = ctx.resolve(&store, &args.id)?;
@@ -48,22 +48,24 @@ pub fn run(ctx: &Context, args: &AnswerArgs) -> Result<()> {
     let (_, pack) = pinned_pack(&store, &header)?;
     let post = store.post(&PostCode::parse(&header.post).map_err(invalid)?)?;
     let item = pack.item(&args.item).ok_or_else(|| {
-        invalid(format!(
-            "no item '{}' in pack {} {}",
-            args.item, pack.meta.id, pack.meta.version
+        invalid(fill(
+            t.unknown_item,
+            &[
+                ("item", &args.item),
+                ("pack", &pack.meta.id),
+                ("version", &pack.meta.version),
+            ],
         ))
     })?;
     if !item.applicability.applies_to(post.kind, post.cargo) {
-        return Err(invalid(format!(
-            "item {} does not apply to {} ({} post{}); it is not asked there",
-            item.id,
-            post.code,
-            post.kind,
-            if post.cargo {
-                " with cargo"
-            } else {
-                " without cargo"
-            }
+        return Err(invalid(fill(
+            t.item_not_here,
+            &[
+                ("item", &item.id),
+                ("post", post.code.as_str()),
+                ("kind", terms::post_kind(ctx.lang, post.kind)),
+                ("cargo", if post.cargo { t.with_cargo } else { "" }),
+            ],
         )));
     }
     match value {
@@ -72,6 +74,5 @@ pub fn run(ctx: &Context, args: &AnswerArgs) -> Result<()> {
             store.set_note(&id, &item.id, args.note.as_deref().unwrap_or_default())?
         }
     }
-    println!("Saved {} for {}.", item.id, id);
-    Ok(())
+    ctx.say(t.saved_answer, &[("item", &item.id), ("id", id.as_str())])
 }

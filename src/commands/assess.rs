@@ -3,11 +3,14 @@
 use anyhow::Result;
 use serde_json::json;
 
+use super::post::{label_width, post_code};
 use super::{Context, invalid, json as j, print_json};
 use crate::bundle::Bundle;
 use crate::cli::{AssessCommand, AssessNewArgs};
-use crate::domain::assessment::Transition;
-use crate::domain::post::PostCode;
+use crate::domain::assessment::{AssessmentId, Transition};
+use crate::messages::{fill, terms};
+use crate::output::visible_line;
+use crate::say;
 use crate::store::NewAssessment;
 
 pub fn run(ctx: &Context, cmd: &AssessCommand) -> Result<()> {
@@ -16,10 +19,10 @@ pub fn run(ctx: &Context, cmd: &AssessCommand) -> Result<()> {
         AssessCommand::List { post, json } => list(ctx, post.as_deref(), json.json),
         AssessCommand::Show { id, json } => show(ctx, id, json.json),
         AssessCommand::Submit { id } => transition(ctx, id, Transition::Submit),
-        AssessCommand::Finalise { id } => transition(ctx, id, Transition::Finalise),
+        AssessCommand::Finalise { id, reason } => finalise(ctx, id, reason.as_deref()),
         AssessCommand::Reopen { id, reason } => {
             if reason.trim().is_empty() {
-                return Err(invalid("--reason must say why the assessment is reopened"));
+                return Err(invalid(ctx.t().reopen_needs_reason));
             }
             transition(
                 ctx,
@@ -33,15 +36,17 @@ pub fn run(ctx: &Context, cmd: &AssessCommand) -> Result<()> {
             let mut store = ctx.open_store()?;
             let id = ctx.resolve(&store, id)?;
             store.delete_draft(&id)?;
-            println!("Deleted draft {id}.");
-            Ok(())
+            ctx.say(ctx.t().deleted_draft, &[("id", id.as_str())])
         }
     }
 }
 
 fn new(ctx: &Context, args: &AssessNewArgs) -> Result<()> {
-    let post = PostCode::parse(&args.post).map_err(invalid)?;
-    let kind = args.kind.parse().map_err(invalid)?;
+    let post = post_code(ctx, &args.post)?;
+    let kind = args
+        .kind
+        .parse()
+        .map_err(|_| invalid(fill(ctx.t().bad_assessment_kind, &[("text", &args.kind)])))?;
     let (source, pack) = ctx.current_pack()?;
     let mut store = ctx.open_store()?;
     let evaluators = args
@@ -62,13 +67,13 @@ fn new(ctx: &Context, args: &AssessNewArgs) -> Result<()> {
         &pack,
     )?;
     // The id alone, so that `$(frontera assess new …)` works.
-    println!("{id}");
+    say!("{id}")?;
     Ok(())
 }
 
 fn list(ctx: &Context, post: Option<&str>, as_json: bool) -> Result<()> {
     let store = ctx.open_store()?;
-    let post = post.map(PostCode::parse).transpose().map_err(invalid)?;
+    let post = post.map(|p| post_code(ctx, p)).transpose()?;
     if let Some(code) = &post {
         store.post(code)?;
     }
@@ -77,19 +82,20 @@ fn list(ctx: &Context, post: Option<&str>, as_json: bool) -> Result<()> {
         return print_json(&json!(all.iter().map(j::assessment).collect::<Vec<_>>()));
     }
     if all.is_empty() {
-        println!("No assessments yet. Start one with `frontera assess new --post CODE`.");
+        say!("{}", ctx.t().no_assessments)?;
     }
     for a in &all {
-        println!(
-            "{}  {:<10} {:<11} {:<9} {}  pack {} {}",
+        say!(
+            "{}  {:<12} {:<14} {:<9} {}  {} {} {}",
             a.id,
             a.post,
-            a.kind,
-            a.status,
+            terms::kind(ctx.lang, a.kind),
+            terms::status(ctx.lang, a.status),
             &a.created_at[..10.min(a.created_at.len())],
+            ctx.t().pack,
             a.pack_id,
             a.pack_version
-        );
+        )?;
     }
     Ok(())
 }
@@ -104,44 +110,122 @@ fn show(ctx: &Context, id: &str, as_json: bool) -> Result<()> {
         value["score"] = j::score(id.as_str(), &score);
         return print_json(&value);
     }
+    let (t, lang) = (ctx.t(), ctx.lang);
+    let equipment = crate::messages::pick(lang, ["equipment", "equipamiento", "equipamento"]);
+    let w = label_width(&[
+        t.kind,
+        t.status,
+        t.evaluators,
+        t.pack,
+        t.created,
+        t.updated,
+        equipment,
+    ])
+    .max(t.col_pillar.chars().count() + 4);
     let h = &bundle.header;
-    println!("Assessment {} — {} ({})", h.id, bundle.post.name, h.post);
-    println!("  kind        {}", h.kind);
-    println!("  status      {}", h.status);
-    println!(
-        "  evaluators  {}",
-        if h.evaluators.is_empty() {
-            "—".into()
-        } else {
-            h.evaluators.join(", ")
-        }
-    );
-    println!(
-        "  pack        {} {} ({})",
+    say!(
+        "{} {} — {} ({})",
+        t.assessment,
+        h.id,
+        visible_line(&bundle.post.name),
+        h.post
+    )?;
+    say!("  {:<w$}{}", t.kind, terms::kind(lang, h.kind))?;
+    say!("  {:<w$}{}", t.status, terms::status(lang, h.status))?;
+    let evaluators = if h.evaluators.is_empty() {
+        "—".to_string()
+    } else {
+        visible_line(&h.evaluators.join(", ")).into_owned()
+    };
+    say!("  {:<w$}{evaluators}", t.evaluators)?;
+    say!(
+        "  {:<w$}{} {} ({})",
+        t.pack,
         h.pack_id,
         h.pack_version,
-        &h.pack_hash[..12]
-    );
-    println!("  created     {} by {}", h.created_at, h.created_by);
-    println!("  updated     {}", h.updated_at);
+        &h.pack_hash[..12.min(h.pack_hash.len())]
+    )?;
+    say!(
+        "  {:<w$}{} {} {}",
+        t.created,
+        h.created_at,
+        t.by,
+        visible_line(&h.created_by)
+    )?;
+    say!("  {:<w$}{}", t.updated, h.updated_at)?;
     for p in &score.pillars {
-        println!(
-            "  pillar {}    {} of {} answered, {} N/A, {} open",
-            p.pillar,
-            p.checklist.answered,
-            p.checklist.applicable,
-            p.checklist.not_applicable,
-            p.checklist.open()
+        let progress = fill(
+            t.pillar_progress,
+            &[
+                ("answered", &p.checklist.answered.to_string()),
+                ("applicable", &p.checklist.applicable.to_string()),
+                ("na", &p.checklist.not_applicable.to_string()),
+                ("open", &p.checklist.open().to_string()),
+            ],
         );
+        say!(
+            "  {:<w$}{progress}",
+            format!("{} {}", t.col_pillar, p.pillar)
+        )?;
     }
-    println!("  equipment   {} types recorded", bundle.equipment.len());
+    let recorded = fill(
+        t.equipment_recorded,
+        &[("n", &bundle.equipment.len().to_string())],
+    );
+    say!("  {:<w$}{recorded}", equipment)?;
     Ok(())
+}
+
+/// Finalising below the completeness threshold needs a reason, which the
+/// change log keeps and the report prints.
+fn finalise(ctx: &Context, id: &str, reason: Option<&str>) -> Result<()> {
+    let mut store = ctx.open_store()?;
+    let resolved = ctx.resolve(&store, id)?;
+    let bundle = Bundle::load(&store, &resolved)?;
+    let score = bundle.score();
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    let move_ = match (score.finalising_needs_reason(&bundle.pack.scoring), reason) {
+        (false, _) => Transition::Finalise,
+        (true, Some(reason)) => Transition::FinaliseIncomplete {
+            reason: reason.to_string(),
+        },
+        (true, None) => {
+            let percent = score.completeness().map_or(0.0, |c| c * 100.0);
+            return Err(invalid(fill(
+                ctx.t().finalise_needs_reason,
+                &[
+                    ("id", resolved.as_str()),
+                    ("percent", &ctx.lang.number(percent, 0)),
+                    (
+                        "threshold",
+                        &ctx.lang
+                            .number(bundle.pack.scoring.provisional_below * 100.0, 0),
+                    ),
+                ],
+            )));
+        }
+    };
+    transition_resolved(ctx, &mut store, &resolved, move_)
 }
 
 fn transition(ctx: &Context, id: &str, transition: Transition) -> Result<()> {
     let mut store = ctx.open_store()?;
     let id = ctx.resolve(&store, id)?;
-    let status = store.transition(&id, &transition)?;
-    println!("Assessment {id} is now {status}.");
-    Ok(())
+    transition_resolved(ctx, &mut store, &id, transition)
+}
+
+fn transition_resolved(
+    ctx: &Context,
+    store: &mut crate::store::Store,
+    id: &AssessmentId,
+    transition: Transition,
+) -> Result<()> {
+    let status = store.transition(id, &transition)?;
+    ctx.say(
+        ctx.t().status_now,
+        &[
+            ("id", id.as_str()),
+            ("status", terms::status(ctx.lang, status)),
+        ],
+    )
 }

@@ -8,7 +8,7 @@ use crate::demo::{demo_ids, load_demo};
 
 pub fn run(ctx: &Context, as_json: bool) -> Result<()> {
     let (source, pack) = ctx.current_pack()?;
-    let mut store = ctx.open_store()?;
+    let mut store = ctx.create_store()?;
     let (posts, assessments) = load_demo(&mut store, &source, &pack)?;
     let ids: Vec<String> = demo_ids().iter().map(ToString::to_string).collect();
     if as_json {
@@ -16,9 +16,12 @@ pub fn run(ctx: &Context, as_json: bool) -> Result<()> {
             &json!({ "posts_added": posts, "assessments_added": assessments, "assessments": ids }),
         );
     }
-    println!(
-        "Demo data: {posts} posts and {assessments} assessments added (existing ones left as they were)."
-    );
-    println!("Try: frontera assess list, then frontera score ID");
-    Ok(())
+    ctx.say(
+        ctx.t().demo_loaded,
+        &[
+            ("posts", &posts.to_string()),
+            ("assessments", &assessments.to_string()),
+        ],
+    )?;
+    ctx.say(ctx.t().demo_try, &[])
 }

@@ -7,22 +7,25 @@ use crate::bundle::pinned_pack;
 use crate::cli::EquipmentArgs;
 use crate::domain::assessment::EquipmentRecord;
 use crate::domain::post::PostCode;
+use crate::messages::{fill, terms};
 use crate::store::EquipmentUpdate;
 
 /// `N` sets an override, `default` returns to the catalogue's figure.
-fn overridable(value: &Option<String>, option: &str) -> Result<Option<Option<u32>>> {
+fn overridable(ctx: &Context, value: &Option<String>, option: &str) -> Result<Option<Option<u32>>> {
     match value.as_deref() {
         None => Ok(None),
         Some("default") => Ok(Some(None)),
         Some(text) => text.parse::<u32>().map(|n| Some(Some(n))).map_err(|_| {
-            invalid(format!(
-                "--{option} takes a whole number or 'default', not '{text}'"
+            invalid(fill(
+                ctx.t().count_or_default,
+                &[("option", option), ("text", text)],
             ))
         }),
     }
 }
 
 pub fn run(ctx: &Context, args: &EquipmentArgs) -> Result<()> {
+    let t = ctx.t();
     let mut store = ctx.open_store()?;
     let id = ctx.resolve(&store, &args.id)?;
     let header = store.assessment(&id)?;
@@ -30,36 +33,43 @@ pub fn run(ctx: &Context, args: &EquipmentArgs) -> Result<()> {
     let type_id = if args.uncatalogued {
         let name = args.type_id.trim();
         if name.is_empty() {
-            return Err(invalid("give the equipment a name"));
+            return Err(invalid(t.needs_name));
         }
         format!("{}{name}", EquipmentRecord::UNCATALOGUED_PREFIX)
     } else {
         let post = store.post(&PostCode::parse(&header.post).map_err(invalid)?)?;
-        let kind = pack.catalogue.get(&args.type_id).ok_or_else(|| {
-            invalid(format!(
-                "no equipment type '{}' in the catalogue; for equipment the catalogue lacks, add --uncatalogued",
-                args.type_id
-            ))
-        })?;
+        let kind = pack
+            .catalogue
+            .get(&args.type_id)
+            .ok_or_else(|| invalid(fill(t.unknown_type, &[("type", &args.type_id)])))?;
         if !kind.applicability.applies_to(post.kind, post.cargo) {
-            return Err(invalid(format!(
-                "equipment type {} does not apply to {} ({} post)",
-                kind.id, post.code, post.kind
+            return Err(invalid(fill(
+                t.type_not_here,
+                &[
+                    ("type", &kind.id),
+                    ("post", post.code.as_str()),
+                    ("kind", terms::post_kind(ctx.lang, post.kind)),
+                ],
             )));
         }
         kind.id.clone()
     };
     let update = EquipmentUpdate {
-        required: overridable(&args.required, "required")?,
+        required: overridable(ctx, &args.required, "required")?,
         present: args.present.map(Some),
         functional: args.functional.map(Some),
         in_use: args.in_use.map(Some),
         trained: args.trained.map(Some),
-        needed: overridable(&args.needed, "needed")?,
+        needed: overridable(ctx, &args.needed, "needed")?,
         maintained: args.maintained.map(Some),
         note: args.note.clone(),
     };
     store.update_equipment(&id, &type_id, &update)?;
-    println!("Saved equipment {type_id} for {id}.");
-    Ok(())
+    ctx.say(
+        t.saved_equipment,
+        &[
+            ("type", &crate::output::visible_line(&type_id)),
+            ("id", id.as_str()),
+        ],
+    )
 }

@@ -1,11 +1,9 @@
 //! `frontera export ID --format json [-o FILE]`: the whole assessment, described
 //! well enough that a spreadsheet or BI tool needs nothing else.
 
-use std::fs;
-use std::io::Write;
-use std::path::Path;
+use std::io::Write as _;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use serde_json::{Value, json};
 
 use super::{Context, json as j};
@@ -123,29 +121,6 @@ pub fn document(
     })
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`,
-/// so a failure never leaves a half-written file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or("export".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| -> std::io::Result<()> {
-        let mut file = fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result.with_context(|| format!("cannot write {}", path.display()))
-}
-
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     let store = ctx.open_store()?;
     let id = ctx.resolve(&store, &args.id)?;
@@ -153,11 +128,16 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     let log = store.change_log(&id)?;
     let text = serde_json::to_string_pretty(&document(&bundle, &log, ctx.lang))?;
     match &args.output {
-        Some(path) => {
-            write_atomically(path, format!("{text}\n").as_bytes())?;
-            eprintln!("Exported {id} to {}.", path.display());
+        Some(path) if path.as_os_str() != "-" => {
+            crate::output::write_output(path, format!("{text}\n").as_bytes())?;
+            // On standard error: standard output may be piped somewhere.
+            let line = crate::messages::fill(
+                ctx.t().exported,
+                &[("id", id.as_str()), ("path", &path.display().to_string())],
+            );
+            let _ = writeln!(std::io::stderr(), "{line}");
         }
-        None => println!("{text}"),
+        _ => crate::say!("{text}")?,
     }
     Ok(())
 }

@@ -5,6 +5,8 @@ use serde_json::json;
 
 use super::{Context, json as j, print_json};
 use crate::cli::LogArgs;
+use crate::output::visible_line;
+use crate::say;
 
 pub fn run(ctx: &Context, args: &LogArgs) -> Result<()> {
     let store = ctx.open_store()?;
@@ -13,17 +15,23 @@ pub fn run(ctx: &Context, args: &LogArgs) -> Result<()> {
     if args.json.json {
         return print_json(&json!(changes.iter().map(j::change).collect::<Vec<_>>()));
     }
+    // Stored text may hold anything a person typed or pasted: it is shown,
+    // never sent to the terminal as control sequences.
+    let shown = |v: &Option<String>| {
+        v.as_deref()
+            .map_or("—".into(), |v| visible_line(v).into_owned())
+    };
     for c in &changes {
-        println!(
+        say!(
             "{}  {:<12} {:<10} {:<32} {:<10} {} → {}",
             c.at,
-            c.actor,
+            visible_line(&c.actor),
             c.entity,
-            c.entity_id,
+            visible_line(&c.entity_id),
             c.field,
-            c.old.as_deref().unwrap_or("—"),
-            c.new.as_deref().unwrap_or("—")
-        );
+            shown(&c.old),
+            shown(&c.new)
+        )?;
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 mod answer;
 mod assess;
 mod content;
+mod db;
 mod demo;
 mod equipment;
 mod export;
@@ -23,6 +24,8 @@ use crate::content::{PackError, PackSource};
 use crate::domain::assessment::AssessmentId;
 use crate::domain::lang::Lang;
 use crate::domain::pack::Pack;
+use crate::messages::cli::{CliTexts, texts};
+use crate::messages::{Surface, errors};
 use crate::store::{Store, StoreError};
 
 /// Input that is wrong (exit status 2), as opposed to a failure (exit status 1).
@@ -53,10 +56,19 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
             | StoreError::AmbiguousAssessment { .. }
             | StoreError::Locked(_)
             | StoreError::Transition { .. }
-            | StoreError::NotDraft(_),
+            | StoreError::NotDraft(_)
+            | StoreError::Missing { .. }
+            | StoreError::NoteTooLong { .. }
+            | StoreError::NoteChanged { .. }
+            | StoreError::InvalidCounts { .. },
         ) => 2,
         _ => 1,
     }
+}
+
+/// The error for a person, in their language (one line, causes included).
+pub fn describe(error: &anyhow::Error, lang: Lang) -> String {
+    errors::describe(error, lang, Surface::Cli)
 }
 
 /// What every command needs, resolved from options, environment and platform.
@@ -74,12 +86,7 @@ impl Context {
             Some(path) => path.clone(),
             None => default_db_path()?,
         };
-        let lang = match cli.lang {
-            Some(LangArg::En) => Lang::En,
-            Some(LangArg::Es) => Lang::Es,
-            Some(LangArg::Pt) => Lang::Pt,
-            None => system_lang(),
-        };
+        let lang = cli.lang.map_or_else(system_lang, Into::into);
         let actor = cli
             .actor
             .clone()
@@ -94,19 +101,26 @@ impl Context {
         })
     }
 
+    /// The database, which must exist: a mistyped `--db` is an error, not a
+    /// new empty database.
     pub fn open_store(&self) -> Result<Store> {
+        Ok(Store::open_existing(&self.db_path, &self.actor)?)
+    }
+
+    /// The database, created when missing (commands that register something).
+    pub fn create_store(&self) -> Result<Store> {
         Ok(Store::open(&self.db_path, &self.actor)?)
+    }
+
+    /// The command line's texts in the chosen language.
+    pub fn t(&self) -> &'static CliTexts {
+        texts(self.lang)
     }
 
     /// The pack new assessments are made with: `--content DIR` or the built-in one.
     pub fn current_pack(&self) -> Result<(PackSource, Pack)> {
-        crate::content::load_current(self.content_dir.as_deref()).map_err(|e| match &e {
-            PackError::Source(_) => invalid(e.to_string()),
-            PackError::Invalid { errors, .. } => {
-                let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-                invalid(format!("{e}:\n{}", lines.join("\n")))
-            }
-        })
+        crate::content::load_current(self.content_dir.as_deref())
+            .map_err(|e: PackError| invalid(errors::pack(&e, self.lang)))
     }
 
     /// What the terminal interface needs to start.
@@ -122,6 +136,22 @@ impl Context {
 
     pub fn resolve(&self, store: &Store, id: &str) -> Result<AssessmentId> {
         Ok(store.resolve(id)?)
+    }
+
+    /// `template` with its placeholders filled, in the chosen language.
+    pub fn say(&self, template: &str, values: &[(&str, &str)]) -> Result<()> {
+        crate::say!("{}", crate::messages::fill(template, values))?;
+        Ok(())
+    }
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::En => Lang::En,
+            LangArg::Es => Lang::Es,
+            LangArg::Pt => Lang::Pt,
+        }
     }
 }
 
@@ -183,6 +213,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Log(args) => log::run(ctx, args),
         Command::Demo(args) => demo::run(ctx, args.json),
         Command::Content(cmd) => content::run(ctx, cmd),
+        Command::Db(cmd) => db::run(ctx, cmd),
         Command::Report(args) => report::run(ctx, args),
         Command::Open { id } => crate::tui::run(ctx.tui_options(Some(id.clone()))),
     }
@@ -199,8 +230,9 @@ pub fn run_default(ctx: &Context) -> Result<()> {
     }
 }
 
-/// Prints JSON to standard output.
+/// Prints JSON to standard output (strings escaped as JSON does, so no
+/// control character reaches a terminal raw).
 pub fn print_json(value: &serde_json::Value) -> Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    crate::say!("{}", serde_json::to_string_pretty(value)?)?;
     Ok(())
 }

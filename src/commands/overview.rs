@@ -4,23 +4,52 @@
 use anyhow::Result;
 
 use super::Context;
+use crate::messages::{count, fill, terms};
+use crate::say;
 
 pub fn run(ctx: &Context) -> Result<()> {
-    let store = ctx.open_store()?;
-    let posts = store.posts()?;
-    let assessments = store.assessments(None)?;
-    println!("frontera — border crossing point assessments");
-    println!("database: {}", ctx.db_path.display());
-    println!("{} posts, {} assessments", posts.len(), assessments.len());
+    let t = ctx.t();
+    // No database yet is not an error here: the overview says how to begin,
+    // without creating an empty file.
+    let (posts, assessments) = if ctx.db_path.exists() {
+        let store = ctx.open_store()?;
+        (store.posts()?, store.assessments(None)?)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    say!("{}", t.overview_title)?;
+    say!(
+        "{}",
+        fill(
+            t.overview_database,
+            &[("path", &ctx.db_path.display().to_string())]
+        )
+    )?;
+    say!(
+        "{}",
+        fill(
+            t.overview_counts,
+            &[
+                ("posts", &count(posts.len() as u32, t.posts_n)),
+                (
+                    "assessments",
+                    &count(assessments.len() as u32, t.assessments_n)
+                ),
+            ]
+        )
+    )?;
     for a in assessments.iter().take(10) {
-        println!("  {}  {:<10} {:<11} {}", a.id, a.post, a.kind, a.status);
+        say!(
+            "  {}  {:<12} {:<14} {}",
+            a.id,
+            a.post,
+            terms::kind(ctx.lang, a.kind),
+            terms::status(ctx.lang, a.status)
+        )?;
     }
     if posts.is_empty() {
-        println!("\nStart with `frontera demo` to load the four EUROFRONT pilot crossings,");
-        println!(
-            "or register a post: frontera post add --code PE-DES --name Desaguadero --country PE --neighbour BO --kind land"
-        );
+        say!("\n{}", t.overview_start)?;
     }
-    println!("\nSee `frontera --help` for every command.");
+    say!("\n{}", t.overview_help)?;
     Ok(())
 }

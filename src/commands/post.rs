@@ -5,7 +5,11 @@ use serde_json::json;
 
 use super::{Context, invalid, json as j, print_json};
 use crate::cli::{PostAddArgs, PostCommand};
-use crate::domain::post::{CountryCode, Post, PostCode, PostProfile, post_problems};
+use crate::domain::post::{CountryCode, Post, PostCode, PostProblem, PostProfile, post_problems};
+use crate::messages::cli::CliTexts;
+use crate::messages::{count, fill, terms};
+use crate::output::visible_line;
+use crate::say;
 
 pub fn run(ctx: &Context, cmd: &PostCommand) -> Result<()> {
     match cmd {
@@ -15,11 +19,30 @@ pub fn run(ctx: &Context, cmd: &PostCommand) -> Result<()> {
     }
 }
 
+/// A post code from the command line, or why it is not one.
+pub fn post_code(ctx: &Context, text: &str) -> Result<PostCode> {
+    PostCode::parse(text).map_err(|_| invalid(fill(ctx.t().bad_post_code, &[("text", text)])))
+}
+
+fn country(ctx: &Context, text: &str) -> Result<CountryCode> {
+    CountryCode::parse(text).map_err(|_| invalid(fill(ctx.t().bad_country, &[("text", text)])))
+}
+
+fn problem_text(t: &CliTexts, problem: PostProblem) -> &'static str {
+    match problem {
+        PostProblem::EmptyName => t.post_needs_name,
+        PostProblem::NeighbourIsCountry => t.neighbour_is_country,
+        PostProblem::NoShifts => t.no_shifts,
+        PostProblem::CargoLanesWithoutCargo => t.cargo_lanes_without_cargo,
+    }
+}
+
 /// Builds a post from the options, checking every field.
-pub fn post_from_args(args: &PostAddArgs) -> Result<Post> {
-    let code = PostCode::parse(&args.code).map_err(invalid)?;
-    let country = CountryCode::parse(&args.country).map_err(invalid)?;
-    let neighbour = CountryCode::parse(&args.neighbour).map_err(invalid)?;
+pub fn post_from_args(ctx: &Context, args: &PostAddArgs) -> Result<Post> {
+    let t = ctx.t();
+    let code = post_code(ctx, &args.code)?;
+    let country_code = country(ctx, &args.country)?;
+    let neighbour = country(ctx, &args.neighbour)?;
     let profile = PostProfile {
         lanes: args.lanes,
         cargo_lanes: args.cargo_lanes,
@@ -28,22 +51,28 @@ pub fn post_from_args(args: &PostAddArgs) -> Result<Post> {
     };
     let problems = post_problems(
         &args.name,
-        Some(&country),
+        Some(&country_code),
         Some(&neighbour),
         args.cargo,
         &profile,
     );
     if let Some(problem) = problems.first() {
-        return Err(invalid(problem.message()));
+        return Err(invalid(problem_text(t, *problem)));
     }
     Ok(Post {
         code,
         name: args.name.trim().to_string(),
-        country,
+        country: country_code,
         neighbour,
-        kind: args.kind.parse().map_err(invalid)?,
+        kind: args
+            .kind
+            .parse()
+            .map_err(|_| invalid(fill(t.bad_post_kind, &[("text", &args.kind)])))?,
         cargo: args.cargo,
-        model: args.model.parse().map_err(invalid)?,
+        model: args
+            .model
+            .parse()
+            .map_err(|_| invalid(fill(t.bad_model, &[("text", &args.model)])))?,
         profile,
         agencies: args
             .agencies
@@ -55,14 +84,18 @@ pub fn post_from_args(args: &PostAddArgs) -> Result<Post> {
 }
 
 fn add(ctx: &Context, args: &PostAddArgs) -> Result<()> {
-    let post = post_from_args(args)?;
-    ctx.open_store()?.add_post(&post)?;
+    let post = post_from_args(ctx, args)?;
+    ctx.create_store()?.add_post(&post)?;
     if args.json.json {
-        print_json(&j::post(&post))
-    } else {
-        println!("Registered {} ({}).", post.code, post.name);
-        Ok(())
+        return print_json(&j::post(&post));
     }
+    ctx.say(
+        ctx.t().registered_post,
+        &[
+            ("code", post.code.as_str()),
+            ("name", &visible_line(&post.name)),
+        ],
+    )
 }
 
 fn list(ctx: &Context, as_json: bool) -> Result<()> {
@@ -70,29 +103,32 @@ fn list(ctx: &Context, as_json: bool) -> Result<()> {
     if as_json {
         return print_json(&json!(posts.iter().map(j::post).collect::<Vec<_>>()));
     }
+    let t = ctx.t();
     if posts.is_empty() {
-        println!(
-            "No posts yet. Add one with `frontera post add …`, or load examples with `frontera demo`."
-        );
+        say!("{}", t.no_posts)?;
     }
     for p in &posts {
-        println!(
-            "{:<10} {:<36} {}→{}  {:<5} {}{}",
+        say!(
+            "{:<12} {:<36} {}→{}  {:<9} {}{}",
             p.code.as_str(),
-            p.name,
+            visible_line(&p.name),
             p.country,
             p.neighbour,
-            p.kind,
-            p.model,
-            if p.cargo { ", cargo" } else { "" }
-        );
+            terms::post_kind(ctx.lang, p.kind),
+            terms::model(ctx.lang, p.model),
+            if p.cargo {
+                format!(", {}", t.cargo)
+            } else {
+                String::new()
+            }
+        )?;
     }
     Ok(())
 }
 
 fn show(ctx: &Context, code: &str, as_json: bool) -> Result<()> {
     let store = ctx.open_store()?;
-    let code = PostCode::parse(code).map_err(invalid)?;
+    let code = post_code(ctx, code)?;
     let post = store.post(&code)?;
     let assessments = store.assessments(Some(&code))?;
     if as_json {
@@ -100,33 +136,60 @@ fn show(ctx: &Context, code: &str, as_json: bool) -> Result<()> {
         value["assessments"] = json!(assessments.iter().map(j::assessment).collect::<Vec<_>>());
         return print_json(&value);
     }
-    println!("{} — {}", post.code, post.name);
-    println!(
-        "  countries   {} (neighbour {})",
-        post.country, post.neighbour
-    );
-    println!(
-        "  crossing    {}{}, control model {}",
-        post.kind,
-        if post.cargo { " with cargo" } else { "" },
-        post.model
-    );
-    println!(
-        "  profile     {} lanes, {} cargo lanes, {} booths, {} shifts a day",
-        post.profile.lanes, post.profile.cargo_lanes, post.profile.booths, post.profile.shifts
-    );
+    let (t, lang) = (ctx.t(), ctx.lang);
+    let w = label_width(&[
+        t.countries,
+        t.crossing,
+        t.profile,
+        t.agencies,
+        t.assessments,
+    ]);
+    say!("{} — {}", post.code, visible_line(&post.name))?;
+    say!(
+        "  {:<w$}{} ({} {})",
+        t.countries,
+        post.country,
+        t.neighbour,
+        post.neighbour
+    )?;
+    say!(
+        "  {:<w$}{}{}, {} {}",
+        t.crossing,
+        terms::post_kind(lang, post.kind),
+        if post.cargo { t.with_cargo } else { "" },
+        t.control_model,
+        terms::model(lang, post.model)
+    )?;
+    let profile = &post.profile;
+    say!(
+        "  {:<w$}{}, {}, {}, {}",
+        t.profile,
+        count(profile.lanes, t.lanes),
+        count(profile.cargo_lanes, t.cargo_lanes),
+        count(profile.booths, t.booths),
+        count(profile.shifts, t.shifts_a_day)
+    )?;
     if !post.agencies.is_empty() {
-        println!("  agencies    {}", post.agencies.join(", "));
+        say!(
+            "  {:<w$}{}",
+            t.agencies,
+            visible_line(&post.agencies.join(", "))
+        )?;
     }
-    println!("  assessments {}", assessments.len());
+    say!("  {:<w$}{}", t.assessments, assessments.len())?;
     for a in &assessments {
-        println!(
-            "    {}  {:<11} {:<9} {}",
+        say!(
+            "    {}  {:<14} {:<9} {}",
             a.id,
-            a.kind,
-            a.status,
+            terms::kind(lang, a.kind),
+            terms::status(lang, a.status),
             &a.created_at[..10.min(a.created_at.len())]
-        );
+        )?;
     }
     Ok(())
+}
+
+/// The width of a column of labels: the longest one and two spaces.
+pub fn label_width(labels: &[&str]) -> usize {
+    labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2
 }

@@ -7,6 +7,10 @@ use crate::cli::ReportArgs;
 use crate::report::{self, ExportRequest, ProgrammeRequest};
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
+    use std::io::IsTerminal;
+    if args.output.as_os_str() == "-" && std::io::stdout().is_terminal() {
+        return Err(invalid(ctx.t().stdout_is_terminal));
+    }
     let marking = args
         .marking
         .as_deref()
@@ -23,7 +27,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         })?
     } else {
         let Some(id) = &args.id else {
-            return Err(invalid("give an assessment id, or --programme"));
+            return Err(invalid(ctx.t().give_id_or_programme));
         };
         let store = ctx.open_store()?;
         let id = ctx.resolve(&store, id)?;
@@ -37,6 +41,9 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
             actor: ctx.actor.clone(),
         })?
     };
-    println!("{}", written.display());
+    // With `-o -` the PDF itself went to standard output.
+    if written.as_os_str() != "-" {
+        crate::say!("{}", written.display())?;
+    }
     Ok(())
 }

@@ -6,6 +6,9 @@ use super::{Context, json as j, print_json};
 use crate::bundle::Bundle;
 use crate::cli::ScoreArgs;
 use crate::domain::lang::Lang;
+use crate::messages::terms;
+use crate::output::visible_line;
+use crate::say;
 
 /// A score with two decimals in the context's language, or "—" when there is none.
 pub fn show(lang: Lang, value: Option<f64>) -> String {
@@ -20,15 +23,22 @@ pub fn run(ctx: &Context, args: &ScoreArgs) -> Result<()> {
     if args.json.json {
         return print_json(&j::score(id.as_str(), &score));
     }
-    let lang = ctx.lang;
-    println!(
+    let (t, lang) = (ctx.t(), ctx.lang);
+    say!(
         "{} — {} ({}), {}",
-        id, bundle.post.name, bundle.post.code, bundle.header.status
-    );
-    println!(
-        "{:<48} {:>6} {:>5} {:>9}  notes",
-        "pillar", "score", "level", "complete"
-    );
+        id,
+        visible_line(&bundle.post.name),
+        bundle.post.code,
+        terms::status(lang, bundle.header.status)
+    )?;
+    say!(
+        "{:<48} {:>10} {:>5} {:>9}  {}",
+        t.col_pillar,
+        t.col_score,
+        t.col_level,
+        t.col_complete,
+        t.col_notes
+    )?;
     for p in &score.pillars {
         let title = bundle
             .pack
@@ -36,34 +46,44 @@ pub fn run(ctx: &Context, args: &ScoreArgs) -> Result<()> {
             .map_or(String::new(), |x| x.title.get(lang).clone());
         let mut notes = Vec::new();
         if p.provisional {
-            notes.push("provisional");
+            notes.push(t.provisional);
         }
         if p.gated {
-            notes.push("gated by a critical item");
+            notes.push(t.gated);
         }
-        println!(
-            "{:<48} {:>6} {:>5} {:>8}%  {}",
+        say!(
+            "{:<48} {:>10} {:>5} {:>8}%  {}",
             format!("{}. {}", p.pillar, title),
             show(lang, p.score),
             p.level.map_or("—".into(), |l| l.to_string()),
             p.completeness
-                .map_or("—".into(), |c| format!("{:.0}", c * 100.0)),
+                .map_or("—".into(), |c| lang.number(c * 100.0, 0)),
             notes.join(", ")
-        );
+        )?;
     }
-    println!(
-        "{:<48} {:>6} {:>5}",
-        "overall",
+    say!(
+        "{:<48} {:>10} {:>5}",
+        t.overall,
         show(lang, score.overall_score),
         score.overall_level.map_or("—".into(), |l| l.to_string())
-    );
-    println!(
-        "equipment utilisation index: {}",
-        show(lang, score.equipment.eui)
-    );
-    for t in score.equipment.types.iter().filter(|t| !t.flags.is_empty()) {
-        let flags: Vec<_> = t.flags.iter().map(|f| f.code()).collect();
-        println!("  {:<40} {}", t.type_id, flags.join(", "));
+    )?;
+    say!("{}: {}", t.eui, show(lang, score.equipment.eui))?;
+    for ty in score
+        .equipment
+        .types
+        .iter()
+        .filter(|ty| !ty.flags.is_empty())
+    {
+        let flags: Vec<_> = ty.flags.iter().map(|f| terms::flag(lang, *f)).collect();
+        say!("  {:<40} {}", visible_line(&ty.type_id), flags.join(", "))?;
+    }
+    for ty in score
+        .equipment
+        .types
+        .iter()
+        .filter(|ty| !ty.problems.is_empty())
+    {
+        say!("  {:<40} {}", visible_line(&ty.type_id), t.count_problems)?;
     }
     Ok(())
 }

@@ -100,7 +100,26 @@ code_enum!(Status, "status", [Draft => "draft", Submitted => "submitted", Final 
 pub enum Transition {
     Submit,
     Finalise,
-    Reopen { reason: String },
+    /// Finalising an assessment below the completeness threshold, which needs
+    /// a reason (see [`crate::domain::scoring::AssessmentScore::completeness`]).
+    FinaliseIncomplete {
+        reason: String,
+    },
+    Reopen {
+        reason: String,
+    },
+}
+
+impl Transition {
+    /// The reason given with the move, if any.
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            Transition::FinaliseIncomplete { reason } | Transition::Reopen { reason } => {
+                Some(reason.trim())
+            }
+            _ => None,
+        }
+    }
 }
 
 impl Status {
@@ -109,6 +128,13 @@ impl Status {
         match (self, transition) {
             (Status::Draft, Transition::Submit) => Ok(Status::Submitted),
             (Status::Draft | Status::Submitted, Transition::Finalise) => Ok(Status::Final),
+            (Status::Draft | Status::Submitted, Transition::FinaliseIncomplete { reason }) => {
+                if reason.trim().is_empty() {
+                    Err("finalising an incomplete assessment needs a reason".to_string())
+                } else {
+                    Ok(Status::Final)
+                }
+            }
             (Status::Submitted | Status::Final, Transition::Reopen { reason }) => {
                 if reason.trim().is_empty() {
                     Err("reopening needs a reason".to_string())
@@ -117,9 +143,10 @@ impl Status {
                 }
             }
             (Status::Submitted, Transition::Submit) => Err("it is already submitted".into()),
-            (Status::Final, Transition::Submit | Transition::Finalise) => {
-                Err("it is final; reopen it with a reason first".into())
-            }
+            (
+                Status::Final,
+                Transition::Submit | Transition::Finalise | Transition::FinaliseIncomplete { .. },
+            ) => Err("it is already final; reopen it with a reason first".into()),
             (Status::Draft, Transition::Reopen { .. }) => Err("it is already a draft".into()),
         }
     }
@@ -159,6 +186,11 @@ impl Response {
         }
     }
 }
+
+/// The longest note, in characters: about three printed pages. A note is the
+/// evidence summarised for the report; longer material (an SOP, a register)
+/// belongs in an evidence file, not in a note.
+pub const NOTE_MAX_CHARS: usize = 10_000;
 
 /// An item's answer with its evidence notes.
 #[derive(Debug, Clone, PartialEq, Eq)]

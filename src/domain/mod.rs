@@ -2,6 +2,7 @@
 //! Knows nothing of the terminal, the database, PDF or the command line.
 
 pub mod assessment;
+pub mod counts;
 pub mod lang;
 pub mod pack;
 pub mod post;

@@ -8,7 +8,7 @@ pub mod pdf;
 pub mod strings;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::bundle::{Bundle, BundleError, pinned_pack};
 use crate::content::{self, PackSource};
@@ -30,11 +30,8 @@ pub enum ReportError {
     Font(#[from] FontError),
     #[error(transparent)]
     Pdf(#[from] pdf::PdfError),
-    #[error("cannot write the report to {path}: {source}")]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Write(#[from] crate::output::WriteError),
     #[error("the built-in content pack does not load; run `frontera content check`")]
     Pack,
 }
@@ -90,7 +87,7 @@ pub fn export_assessment_with_progress(
     progress: &mut dyn FnMut(Stage),
 ) -> Result<PathBuf, ReportError> {
     progress(Stage::Loading);
-    let store = Store::open(&request.db_path, &request.actor)?;
+    let store = Store::open_existing(&request.db_path, &request.actor)?;
     let id = store.resolve(&request.assessment)?;
     let model = assessment_model(
         &store,
@@ -105,15 +102,15 @@ pub fn export_assessment_with_progress(
     let pages = layout::layout(&model, &fonts);
     progress(Stage::Writing);
     let bytes = pdf::write_pdf(&pages, &model.title, &fonts)?;
-    write_atomically(&request.output, &bytes)?;
+    crate::output::write_output(&request.output, &bytes)?;
     Ok(request.output.clone())
 }
 
 /// Writes the programme report to `request.output`, like [`export_assessment`].
 pub fn export_programme(request: &ProgrammeRequest) -> Result<PathBuf, ReportError> {
-    let store = Store::open(&request.db_path, &request.actor)?;
+    let store = Store::open_existing(&request.db_path, &request.actor)?;
     let bytes = programme_pdf(&store, request.lang, request.marking.as_deref(), &today())?;
-    write_atomically(&request.output, &bytes)?;
+    crate::output::write_output(&request.output, &bytes)?;
     Ok(request.output.clone())
 }
 
@@ -252,39 +249,6 @@ pub fn render(model: &ReportModel) -> Result<Vec<u8>, ReportError> {
     let fonts = Fonts::embedded()?;
     let pages = layout::layout(model, &fonts);
     Ok(pdf::write_pdf(&pages, &model.title, &fonts)?)
-}
-
-/// Writes `bytes` to a temporary file beside `path`, flushes it to disk and
-/// renames it over `path`: a failure never leaves a half-written report.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
-    use std::io::Write;
-    let fail = |source| ReportError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| fail(std::io::Error::other("the path names no file")))?;
-    // Unique per process and export: two exports may run at once (the
-    // interface's worker and a script).
-    static EXPORTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let temp = path.with_file_name(format!(
-        ".{}.{}-{}.part",
-        name.to_string_lossy(),
-        std::process::id(),
-        EXPORTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-    ));
-    let written = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&temp);
-        return Err(fail(e));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

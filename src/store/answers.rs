@@ -3,8 +3,8 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::convert::{self, ANSWER_COLUMNS};
-use super::{LogEntry, Result, Store, log, now};
-use crate::domain::assessment::{Answer, AssessmentId, Response};
+use super::{LogEntry, Result, Store, StoreError, log, log_note, now};
+use crate::domain::assessment::{Answer, AssessmentId, NOTE_MAX_CHARS, Response};
 
 impl Store {
     /// Sets an item's response (level, N/A or open), keeping its note.
@@ -14,12 +14,27 @@ impl Store {
         item: &str,
         response: &Response,
     ) -> Result<()> {
-        self.upsert_answer(id, item, Some(response), None)
+        self.upsert_answer(id, item, Some(response), None, None)
     }
 
     /// Sets an item's evidence notes, keeping its response.
     pub fn set_note(&mut self, id: &AssessmentId, item: &str, note: &str) -> Result<()> {
-        self.upsert_answer(id, item, None, Some(note))
+        self.upsert_answer(id, item, None, Some(note), None)
+    }
+
+    /// Sets an item's notes only if the stored notes are still `expected` (what
+    /// the editor started from); otherwise nothing is written and
+    /// [`StoreError::NoteChanged`] says what is stored now. The interface saves
+    /// this way, so a note changed meanwhile by someone else is never overwritten
+    /// silently.
+    pub fn save_note(
+        &mut self,
+        id: &AssessmentId,
+        item: &str,
+        note: &str,
+        expected: &str,
+    ) -> Result<()> {
+        self.upsert_answer(id, item, None, Some(note), Some(expected))
     }
 
     /// Sets both at once (one transaction), e.g. `answer ID ITEM 3 --note …`.
@@ -30,7 +45,7 @@ impl Store {
         response: &Response,
         note: Option<&str>,
     ) -> Result<()> {
-        self.upsert_answer(id, item, Some(response), note)
+        self.upsert_answer(id, item, Some(response), note, None)
     }
 
     fn upsert_answer(
@@ -39,7 +54,11 @@ impl Store {
         item: &str,
         response: Option<&Response>,
         note: Option<&str>,
+        expected_note: Option<&str>,
     ) -> Result<()> {
+        if let Some(note) = note {
+            check_note_length(note)?;
+        }
         let at = now();
         let actor = self.actor.clone();
         let tx = self.write()?;
@@ -48,10 +67,28 @@ impl Store {
             .query_row(
                 "SELECT level, na_reason, note FROM answers WHERE assessment_id = ?1 AND item_id = ?2",
                 params![id.as_str(), item],
-                |r| Ok((convert::response(r.get(0)?, r.get(1)?), r.get::<_, String>(2)?)),
+                |r| Ok((convert::response(item, r.get(0)?, r.get(1)?)?, r.get::<_, String>(2)?)),
             )
             .optional()?;
         let (old_response, old_note) = old.unwrap_or((Response::Open, String::new()));
+        if let Some(expected) = expected_note
+            && expected != old_note
+        {
+            let (by, when) = tx
+                .query_row(
+                    "SELECT updated_by, updated_at FROM answers WHERE assessment_id = ?1 AND item_id = ?2",
+                    params![id.as_str(), item],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?
+                .unwrap_or_default();
+            return Err(StoreError::NoteChanged {
+                target: item.to_string(),
+                stored: old_note,
+                by,
+                at: when,
+            });
+        }
         let new_response = response.cloned().unwrap_or_else(|| old_response.clone());
         let new_note = note.map_or_else(|| old_note.clone(), str::to_string);
         let (level, reason) = convert::response_columns(&new_response);
@@ -80,7 +117,7 @@ impl Store {
                 new: Some(describe(&new_response)),
             },
         )?;
-        log(
+        log_note(
             &tx,
             &actor,
             &at,
@@ -105,4 +142,17 @@ impl Store {
         let rows = stmt.query_map([id.as_str()], convert::answer)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Notes are capped so that one stray paste cannot bloat the database, the
+/// change log and the report (see [`NOTE_MAX_CHARS`]).
+pub(super) fn check_note_length(note: &str) -> Result<()> {
+    let chars = note.chars().count();
+    if chars > NOTE_MAX_CHARS {
+        return Err(StoreError::NoteTooLong {
+            chars,
+            max: NOTE_MAX_CHARS,
+        });
+    }
+    Ok(())
 }

@@ -199,7 +199,7 @@ impl Store {
         let current = status_of(&tx, id)?;
         let action = match transition {
             Transition::Submit => "submitted",
-            Transition::Finalise => "finalised",
+            Transition::Finalise | Transition::FinaliseIncomplete { .. } => "finalised",
             Transition::Reopen { .. } => "reopened",
         };
         let next = current
@@ -209,19 +209,20 @@ impl Store {
                 action: action.into(),
                 why,
             })?;
+        // A reopened draft is neither submitted nor final any more: its stamps
+        // go (the change log keeps when each happened).
         let stamp = match transition {
             Transition::Submit => ", submitted_at = ?3",
-            Transition::Finalise => ", finalised_at = ?3",
-            Transition::Reopen { .. } => "",
+            Transition::Finalise | Transition::FinaliseIncomplete { .. } => ", finalised_at = ?3",
+            Transition::Reopen { .. } => ", submitted_at = NULL, finalised_at = NULL",
         };
         tx.execute(
             &format!("UPDATE assessments SET status = ?2, updated_at = ?3{stamp} WHERE id = ?1"),
             params![id.as_str(), next.code(), at],
         )?;
-        let reason = match transition {
-            Transition::Reopen { reason } => format!(" (reason: {})", reason.trim()),
-            _ => String::new(),
-        };
+        let reason = transition
+            .reason()
+            .map_or_else(String::new, |r| format!(" (reason: {r})"));
         log(
             &tx,
             &actor,

@@ -72,12 +72,24 @@ pub fn assessment(row: &Row<'_>) -> rusqlite::Result<Assessment> {
 
 pub const ANSWER_COLUMNS: &str = "item_id, level, na_reason, note, updated_at, updated_by";
 
-pub fn response(level: Option<u8>, na_reason: Option<String>) -> Response {
-    match (level, na_reason) {
-        (Some(level), _) => Response::Level(level),
+/// A stored response; a level outside 0–4 (possible only if the file was
+/// edited behind frontera's back) is an error naming the item, never a score.
+pub fn response(
+    item: &str,
+    level: Option<i64>,
+    na_reason: Option<String>,
+) -> rusqlite::Result<Response> {
+    Ok(match (level, na_reason) {
+        (Some(level @ 0..=4), _) => Response::Level(level as u8),
+        (Some(level), _) => {
+            return Err(bad(
+                1,
+                format!("the stored answer to item {item} has level {level}, outside 0–4"),
+            ));
+        }
         (None, Some(reason)) => Response::NotApplicable { reason },
         (None, None) => Response::Open,
-    }
+    })
 }
 
 /// (level, N/A reason) columns for a response.
@@ -90,9 +102,10 @@ pub fn response_columns(response: &Response) -> (Option<u8>, Option<&str>) {
 }
 
 pub fn answer(row: &Row<'_>) -> rusqlite::Result<Answer> {
+    let item: String = row.get(0)?;
     Ok(Answer {
-        item: row.get(0)?,
-        response: response(row.get(1)?, row.get(2)?),
+        response: response(&item, row.get(1)?, row.get(2)?)?,
+        item,
         note: row.get(3)?,
         updated_at: row.get(4)?,
         updated_by: row.get(5)?,
@@ -102,20 +115,25 @@ pub fn answer(row: &Row<'_>) -> rusqlite::Result<Answer> {
 pub const EQUIPMENT_COLUMNS: &str = "type_id, required, present, functional, in_use, trained, needed, maintained, note, updated_at, updated_by";
 
 pub fn equipment(row: &Row<'_>) -> rusqlite::Result<EquipmentRecord> {
+    equipment_at(row, 0)
+}
+
+/// An equipment record whose [`EQUIPMENT_COLUMNS`] start at column `at`.
+pub fn equipment_at(row: &Row<'_>, at: usize) -> rusqlite::Result<EquipmentRecord> {
     Ok(EquipmentRecord {
-        type_id: row.get(0)?,
+        type_id: row.get(at)?,
         counts: EquipmentCounts {
-            required: row.get(1)?,
-            present: row.get(2)?,
-            functional: row.get(3)?,
-            in_use: row.get(4)?,
-            trained: row.get(5)?,
-            needed: row.get(6)?,
-            maintained: row.get(7)?,
+            required: row.get(at + 1)?,
+            present: row.get(at + 2)?,
+            functional: row.get(at + 3)?,
+            in_use: row.get(at + 4)?,
+            trained: row.get(at + 5)?,
+            needed: row.get(at + 6)?,
+            maintained: row.get(at + 7)?,
         },
-        note: row.get(8)?,
-        updated_at: row.get(9)?,
-        updated_by: row.get(10)?,
+        note: row.get(at + 8)?,
+        updated_at: row.get(at + 9)?,
+        updated_by: row.get(at + 10)?,
     })
 }
 

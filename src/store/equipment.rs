@@ -3,8 +3,9 @@
 
 use rusqlite::{OptionalExtension, params};
 
+use super::answers::check_note_length;
 use super::convert::{self, EQUIPMENT_COLUMNS};
-use super::{LogEntry, Result, Store, log, now};
+use super::{LogEntry, Result, Store, StoreError, log, log_note, now};
 use crate::domain::assessment::{AssessmentId, EquipmentCounts, EquipmentRecord};
 
 /// The fields an auditor changes; `None` leaves a field as it is. For `required`
@@ -33,6 +34,9 @@ impl Store {
         type_id: &str,
         update: &EquipmentUpdate,
     ) -> Result<()> {
+        if let Some(note) = &update.note {
+            check_note_length(note)?;
+        }
         let at = now();
         let actor = self.actor.clone();
         let tx = self.write()?;
@@ -57,6 +61,24 @@ impl Store {
             needed: pick(update.needed, old_counts.needed),
             maintained: pick(update.maintained, old_counts.maintained),
         };
+        // A row stored before the count rules can still be mended one count at
+        // a time: only contradictions this change introduces are refused.
+        let before: Vec<_> = old_counts
+            .problems()
+            .iter()
+            .map(std::mem::discriminant)
+            .collect();
+        let problems: Vec<_> = counts
+            .problems()
+            .into_iter()
+            .filter(|p| !before.contains(&std::mem::discriminant(p)))
+            .collect();
+        if !problems.is_empty() {
+            return Err(StoreError::InvalidCounts {
+                type_id: type_id.to_string(),
+                problems,
+            });
+        }
         let note = update.note.clone().unwrap_or_else(|| old_note.clone());
         tx.execute(
             "INSERT INTO equipment (assessment_id, type_id, required, present, functional, in_use, trained,
@@ -96,7 +118,7 @@ impl Store {
                 },
             )?;
         }
-        log(
+        log_note(
             &tx,
             &actor,
             &at,

@@ -1,41 +1,165 @@
-//! The schema's migrations, append-only, and the runner that applies them.
+//! The schema's migrations, append-only, the runner that applies them, and the
+//! tables and columns the latest schema must have (checked on every open).
 //!
-//! We use our own ~30-line runner instead of rusqlite_migration: its current
+//! We use our own small runner instead of rusqlite_migration: its current
 //! release pins an older rusqlite (0.40) than the one we build with (0.43), and
 //! opening must inspect `user_version` and `application_id` *before* anything
 //! writes to the file, which we do ourselves in `open.rs` anyway.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 /// Marks a SQLite file as frontera's ("FRNT").
 pub const APPLICATION_ID: i32 = 0x4652_4E54;
 
 /// Every migration, in order. Never edit or reorder one that has been released.
-pub const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_initial.sql",
-    include_str!("migrations/0001_initial.sql"),
-)];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_initial.sql",
+        include_str!("migrations/0001_initial.sql"),
+    ),
+    (
+        "0002_identity.sql",
+        include_str!("migrations/0002_identity.sql"),
+    ),
+];
+
+/// Every table of the latest schema with every column it must have. A test
+/// checks this list against what the migrations build, so the two cannot drift.
+pub const SCHEMA: &[(&str, &[&str])] = &[
+    (
+        "posts",
+        &[
+            "code",
+            "name",
+            "country",
+            "neighbour",
+            "kind",
+            "cargo",
+            "model",
+            "lanes",
+            "cargo_lanes",
+            "booths",
+            "shifts",
+            "agencies",
+            "created_at",
+            "created_by",
+        ],
+    ),
+    (
+        "content_packs",
+        &["hash", "pack_id", "version", "files", "stored_at"],
+    ),
+    (
+        "assessments",
+        &[
+            "id",
+            "post_code",
+            "kind",
+            "status",
+            "evaluators",
+            "target_level",
+            "pack_hash",
+            "created_at",
+            "created_by",
+            "updated_at",
+            "submitted_at",
+            "finalised_at",
+        ],
+    ),
+    (
+        "answers",
+        &[
+            "assessment_id",
+            "item_id",
+            "level",
+            "na_reason",
+            "note",
+            "updated_at",
+            "updated_by",
+        ],
+    ),
+    (
+        "equipment",
+        &[
+            "assessment_id",
+            "type_id",
+            "required",
+            "present",
+            "functional",
+            "in_use",
+            "trained",
+            "needed",
+            "maintained",
+            "note",
+            "updated_at",
+            "updated_by",
+        ],
+    ),
+    (
+        "change_log",
+        &[
+            "seq",
+            "at",
+            "actor",
+            "assessment_id",
+            "entity",
+            "entity_id",
+            "field",
+            "old_value",
+            "new_value",
+        ],
+    ),
+    ("meta", &["singleton", "database_id", "writes"]),
+];
 
 /// The schema version this build writes and reads.
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
 }
 
-/// Applies the migrations above `current`, each in its own transaction together
-/// with the version bump, so a failure leaves the previous version intact.
-pub fn migrate(conn: &mut Connection, current: i64) -> rusqlite::Result<()> {
+/// The stored schema version.
+pub fn stored_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+}
+
+/// Brings the schema to the latest version in one transaction that takes the
+/// write lock first and reads the version under it: of several processes
+/// opening a new or old database at once, one migrates and the others find the
+/// work done. A failure leaves the previous version intact. Returns whether
+/// anything was applied.
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<bool> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let current = stored_version(&tx)?;
+    if current >= latest_version() {
+        return Ok(false);
+    }
     for (index, (_, sql)) in MIGRATIONS.iter().enumerate() {
         let version = index as i64 + 1;
-        if version <= current {
-            continue;
+        if version > current {
+            tx.execute_batch(sql)?;
         }
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        tx.pragma_update(None, "user_version", version)?;
-        tx.commit()?;
     }
-    Ok(())
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", latest_version())?;
+    tx.commit()?;
+    Ok(true)
+}
+
+/// The first table or column of [`SCHEMA`] the database lacks, if any.
+pub fn missing_schema(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    for (table, columns) in SCHEMA {
+        let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
+        let present: Vec<String> = stmt
+            .query_map([table], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if present.is_empty() {
+            return Ok(Some(format!("table {table} is missing")));
+        }
+        if let Some(column) = columns.iter().find(|c| !present.iter().any(|p| p == *c)) {
+            return Ok(Some(format!("column {table}.{column} is missing")));
+        }
+    }
+    Ok(None)
 }
 
 #[cfg(test)]
@@ -64,20 +188,59 @@ mod tests {
     #[test]
     fn migrations_apply_from_empty_and_are_idempotent() {
         let mut conn = Connection::open_in_memory().unwrap();
-        migrate(&mut conn, 0).unwrap();
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .unwrap();
-        assert_eq!(version, latest_version());
+        assert!(migrate(&mut conn).unwrap());
+        assert_eq!(stored_version(&conn).unwrap(), latest_version());
         let app: i32 = conn
             .pragma_query_value(None, "application_id", |r| r.get(0))
             .unwrap();
         assert_eq!(app, APPLICATION_ID);
         // Running again from the current version changes nothing.
-        migrate(&mut conn, version).unwrap();
-        let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", [], |r| r.get(0))
+        assert!(!migrate(&mut conn).unwrap());
+        let id: String = conn
+            .query_row("SELECT database_id FROM meta", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(tables, 6);
+        assert!(
+            id.starts_with("frontera-db:") && id.len() == 12 + 32,
+            "{id}"
+        );
+    }
+
+    #[test]
+    fn the_schema_list_is_exactly_what_the_migrations_build() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        let mut stmt = conn
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table'
+                 AND name NOT LIKE 'sqlite_%' ORDER BY name",
+            )
+            .unwrap();
+        let mut tables: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let mut listed: Vec<String> = SCHEMA.iter().map(|(t, _)| t.to_string()).collect();
+        tables.sort();
+        listed.sort();
+        assert_eq!(tables, listed);
+        for (table, columns) in SCHEMA {
+            let mut stmt = conn
+                .prepare("SELECT name FROM pragma_table_info(?1)")
+                .unwrap();
+            let built: Vec<String> = stmt
+                .query_map([table], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            assert_eq!(built, *columns, "columns of {table}");
+        }
+        assert_eq!(missing_schema(&conn).unwrap(), None);
+        conn.execute_batch("ALTER TABLE answers DROP COLUMN note")
+            .unwrap();
+        assert_eq!(
+            missing_schema(&conn).unwrap().as_deref(),
+            Some("column answers.note is missing")
+        );
     }
 }

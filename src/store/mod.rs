@@ -3,6 +3,7 @@
 
 mod answers;
 mod assessments;
+mod check;
 mod convert;
 mod equipment;
 pub mod migrations;
@@ -12,12 +13,17 @@ mod posts;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+use rusqlite::{
+    Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior, params,
+};
 
+use crate::domain::counts::CountProblem;
 use crate::domain::time;
 
 pub use assessments::NewAssessment;
+pub use check::CheckReport;
 pub use equipment::EquipmentUpdate;
+pub use open::{Access, full_check};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -36,8 +42,42 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
-    #[error("{path} is damaged ({detail}); it was left untouched. Restore it from a backup")]
+    #[error(
+        "{path} is damaged ({detail}); it was left untouched. Run `frontera db check` for details, \
+         and restore it from a backup if that confirms the damage"
+    )]
     Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "the -wal file beside {path} holds changes made to another database, not to this one; \
+         both were left untouched. Move that -wal file away to open the database as it was last saved"
+    )]
+    WalMismatch { path: PathBuf },
+    #[error(
+        "there is no database at {path}; check --db (or FRONTERA_DB), or create one with `frontera post add` or `frontera demo`"
+    )]
+    Missing { path: PathBuf },
+    #[error(
+        "{path} was made by an older frontera and must be upgraded before it can be read, \
+         but it is read-only; make it writable (or copy it somewhere writable) and try again"
+    )]
+    NeedsUpgrade { path: PathBuf },
+    #[error(
+        "{} is in use: another program holds a lock on it (a transaction that has not ended); \
+         nothing was changed. Try again in a moment",
+        shown(.path)
+    )]
+    Busy { path: Option<PathBuf> },
+    #[error(
+        "{} is read-only (no write permission, or a read-only disk); nothing was changed. \
+         Reading commands still work",
+        shown(.path)
+    )]
+    ReadOnly { path: Option<PathBuf> },
+    #[error(
+        "the database holds a damaged value or page ({detail}); nothing was changed. \
+         Run `frontera db check`"
+    )]
+    Damaged { detail: String },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -49,7 +89,7 @@ pub enum StoreError {
         source: rusqlite::Error,
     },
     #[error("database error: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
     #[error("no post with code '{0}' (see `frontera post list`)")]
     UnknownPost(String),
     #[error("a post with code '{0}' already exists")]
@@ -75,6 +115,51 @@ pub enum StoreError {
     NotDraft(String),
     #[error("the stored content pack {0} is missing or unreadable")]
     MissingPack(String),
+    #[error(
+        "a note may hold at most {max} characters (about three printed pages; longer \
+         material belongs in an evidence file); this one has {chars}, so it was not saved"
+    )]
+    NoteTooLong { chars: usize, max: usize },
+    #[error("the note of {target} was changed meanwhile by {by} at {at}; nothing was overwritten")]
+    NoteChanged {
+        target: String,
+        stored: String,
+        by: String,
+        at: String,
+    },
+    #[error("equipment {type_id}: {}; nothing was saved", counts_en(.problems))]
+    InvalidCounts {
+        type_id: String,
+        problems: Vec<CountProblem>,
+    },
+}
+
+/// "functional (5) is more than present (2); …" with the counts' field names.
+fn counts_en(problems: &[CountProblem]) -> String {
+    problems
+        .iter()
+        .map(|p| {
+            let [(a, x), (b, y)] = p.counts();
+            format!(
+                "{} ({x}) is more than {} ({y})",
+                a.replace('_', " "),
+                b.replace('_', " ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A path for a message, or "the database" when the error has none.
+fn shown(path: &Option<PathBuf>) -> String {
+    path.as_ref()
+        .map_or_else(|| "the database".to_string(), |p| p.display().to_string())
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        StoreError::from_sqlite(None, error)
+    }
 }
 
 impl StoreError {
@@ -85,10 +170,36 @@ impl StoreError {
         }
     }
 
-    fn sqlite(path: &Path, source: rusqlite::Error) -> Self {
-        StoreError::Open {
-            path: path.to_path_buf(),
-            source,
+    /// What an SQLite error means for a person: a lock held elsewhere, a
+    /// read-only file and damage each get their own message; `path` names the
+    /// file when it is known.
+    pub(crate) fn from_sqlite(path: Option<&Path>, error: rusqlite::Error) -> Self {
+        let owned = path.map(Path::to_path_buf);
+        match error.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                return StoreError::Busy { path: owned };
+            }
+            Some(ErrorCode::ReadOnly) => return StoreError::ReadOnly { path: owned },
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+                let detail = error.to_string();
+                return match owned {
+                    Some(path) => StoreError::Corrupt { path, detail },
+                    None => StoreError::Damaged { detail },
+                };
+            }
+            _ => {}
+        }
+        match (error, owned) {
+            (
+                e @ (rusqlite::Error::FromSqlConversionFailure(..)
+                | rusqlite::Error::IntegralValueOutOfRange(..)
+                | rusqlite::Error::InvalidColumnType(..)),
+                _,
+            ) => StoreError::Damaged {
+                detail: e.to_string(),
+            },
+            (source, Some(path)) => StoreError::Open { path, source },
+            (e, None) => StoreError::Sql(e),
         }
     }
 }
@@ -99,15 +210,28 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub struct Store {
     conn: Connection,
     actor: String,
+    read_only: bool,
 }
 
 impl Store {
     /// Opens or creates the database at `path`, refusing (and not touching) a file
     /// that is not a frontera database, is damaged, or comes from a newer version.
     pub fn open(path: &Path, actor: &str) -> Result<Store> {
+        Store::open_with(path, actor, Access::Create)
+    }
+
+    /// Opens the database at `path`, which must exist (for commands that only
+    /// read). A read-only file opens for reading.
+    pub fn open_existing(path: &Path, actor: &str) -> Result<Store> {
+        Store::open_with(path, actor, Access::Existing)
+    }
+
+    fn open_with(path: &Path, actor: &str, access: Access) -> Result<Store> {
+        let opened = open::open_path(path, access)?;
         Ok(Store {
-            conn: open::open_path(path)?,
+            conn: opened.conn,
             actor: actor.to_string(),
+            read_only: opened.read_only,
         })
     }
 
@@ -115,6 +239,7 @@ impl Store {
         Ok(Store {
             conn: open::open_memory()?,
             actor: actor.to_string(),
+            read_only: false,
         })
     }
 
@@ -122,12 +247,30 @@ impl Store {
         &self.actor
     }
 
+    /// Whether the file could only be opened for reading.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
     /// Starts a write transaction. IMMEDIATE takes the write lock up front, so two
     /// frontera processes queue (busy timeout) instead of failing half-way.
+    /// Every write bumps the identity row, so each commit's log pages carry the
+    /// database id (see `open.rs`).
     fn write(&mut self) -> Result<Transaction<'_>> {
-        Ok(self
+        if self.read_only {
+            return Err(StoreError::ReadOnly { path: None });
+        }
+        let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute("UPDATE meta SET writes = writes + 1", [])?;
+        Ok(tx)
+    }
+
+    /// Reads every page of the file (`PRAGMA quick_check`): "ok", or what is
+    /// damaged. For `frontera db check`, and before an import writes.
+    pub fn full_check(&self) -> std::result::Result<(), String> {
+        open::full_check(&self.conn)
     }
 }
 
@@ -152,6 +295,51 @@ pub(crate) fn log(tx: &Transaction<'_>, actor: &str, at: &str, entry: LogEntry<'
     )?;
     Ok(())
 }
+
+/// Like [`log`], for a note: a run of edits to the same note by the same
+/// person, with nothing else logged in between and within a few minutes, is one
+/// change (from the text before the run to the text after it), not one row per
+/// keystroke of the interface's continuous saving.
+pub(crate) fn log_note(
+    tx: &Transaction<'_>,
+    actor: &str,
+    at: &str,
+    entry: LogEntry<'_>,
+) -> Result<()> {
+    if entry.old == entry.new {
+        return Ok(());
+    }
+    // The newest row of the whole log, if it is this note's by this person.
+    let last: Option<(i64, String)> = tx
+        .query_row(
+            "SELECT seq, at FROM change_log
+             WHERE seq = (SELECT max(seq) FROM change_log)
+               AND assessment_id IS ?1 AND actor = ?2 AND entity = ?3
+               AND entity_id = ?4 AND field = ?5",
+            params![
+                entry.assessment,
+                actor,
+                entry.entity,
+                entry.entity_id,
+                entry.field
+            ],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((seq, last_at)) = last
+        && time::seconds_between(&last_at, at).is_some_and(|s| (0..=NOTE_RUN_SECONDS).contains(&s))
+    {
+        tx.execute(
+            "UPDATE change_log SET at = ?2, new_value = ?3 WHERE seq = ?1",
+            params![seq, at, entry.new],
+        )?;
+        return Ok(());
+    }
+    log(tx, actor, at, entry)
+}
+
+/// How long a pause may be inside one run of note edits.
+const NOTE_RUN_SECONDS: i64 = 300;
 
 pub(crate) fn now() -> String {
     time::now()

@@ -264,7 +264,7 @@ fn the_report_key_exports_to_the_file_named_and_says_where() {
         Some(crate::tui::state::Overlay::Prompt(p)) => p.input.text().to_string(),
         other => panic!("expected the export prompt, got {other:?}"),
     };
-    assert_eq!(proposed, format!("PE-DES-{FINAL_ID}-es.pdf"));
+    assert_eq!(proposed, format!("DEMO-PE-DES-{FINAL_ID}-es.pdf"));
     let output = dir.path().join("informe.pdf");
     press(&mut state, &mut runner, &[KeyPress::ctrl('u')]);
     type_text(&mut state, &mut runner, &output.display().to_string());

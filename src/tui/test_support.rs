@@ -18,8 +18,8 @@ use crate::store::Store;
 
 pub const ACTOR: &str = "ana";
 /// A final demo assessment (PE-DES follow-up) and a draft (EC-RUM follow-up).
-pub const FINAL_ID: &str = "227c359d548d";
-pub const DRAFT_ID: &str = "f9982f7e5a52";
+pub const FINAL_ID: &str = "ec7fd7e81359";
+pub const DRAFT_ID: &str = "74516aacb39a";
 
 pub fn store(demo: bool) -> Store {
     let mut store = Store::open_in_memory(ACTOR).unwrap();

@@ -2,6 +2,7 @@
 //! (EUI) over all types with data.
 
 use crate::domain::assessment::{EquipmentCounts, EquipmentRecord};
+use crate::domain::counts::CountProblem;
 use crate::domain::pack::{Catalogue, EquipmentWeights, ScoringParams};
 use crate::domain::post::PostProfile;
 
@@ -55,6 +56,9 @@ pub struct TypeScore {
     /// Weighted mean of the defined indices; `None` when none is defined.
     pub index: Option<f64>,
     pub flags: Vec<Flag>,
+    /// Counts that contradict each other (rows stored before the rule; the
+    /// store refuses new ones). Their ratios are held to 1 in the index.
+    pub problems: Vec<CountProblem>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -118,11 +122,16 @@ pub fn score_type(
     weights: &EquipmentWeights,
     idle_below: f64,
 ) -> TypeScore {
-    let coverage = ratio(counts.functional, counts.required).map(|v| v.min(1.0));
-    let availability = ratio(counts.functional, counts.present);
-    let use_ = ratio(counts.in_use, counts.functional);
-    let readiness = ratio(counts.trained, counts.needed).map(|v| v.min(1.0));
-    let maintenance = ratio(counts.maintained, counts.present);
+    // Every index is a share, 0–1. Coverage and readiness stop at 1 by design
+    // (more than needed is enough); the other three can pass 1 only in rows
+    // that break the count rules, which are reported and held to 1.
+    let share = |num, den| ratio(num, den).map(|v: f64| v.min(1.0));
+    let coverage = share(counts.functional, counts.required);
+    let availability = share(counts.functional, counts.present);
+    let use_ = share(counts.in_use, counts.functional);
+    let readiness = share(counts.trained, counts.needed);
+    let maintenance = share(counts.maintained, counts.present);
+    let problems = counts.problems();
     let parts = [
         (coverage, weights.coverage),
         (availability, weights.availability),
@@ -163,6 +172,7 @@ pub fn score_type(
         maintenance,
         index,
         flags,
+        problems,
     }
 }
 
@@ -294,5 +304,52 @@ mod tests {
         let t = score_type("x", 2.0, counts([None; 7]), &WEIGHTS, 0.5);
         assert_eq!(t.index, None);
         assert!(t.flags.is_empty());
+    }
+
+    #[test]
+    fn a_row_stored_before_the_count_rules_is_reported_and_held_to_one() {
+        // The field trial's lamp: 2 present, 5 functional, 40 maintained.
+        let t = score_type(
+            "uv-lamp",
+            3.0,
+            counts([Some(3), Some(2), Some(5), None, None, Some(6), Some(40)]),
+            &WEIGHTS,
+            0.5,
+        );
+        assert_eq!(t.availability, Some(1.0));
+        assert_eq!(t.maintenance, Some(1.0));
+        assert_eq!(t.problems.len(), 2);
+        assert!(t.index.unwrap() <= 1.0);
+    }
+
+    fn optional_count() -> impl proptest::strategy::Strategy<Value = Option<u32>> {
+        proptest::option::of(0u32..60)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_index_of_an_accepted_row_is_a_share(
+            required in optional_count(), present in optional_count(),
+            functional in optional_count(), in_use in optional_count(),
+            trained in optional_count(), needed in optional_count(),
+            maintained in optional_count(),
+        ) {
+            let c = EquipmentCounts { required, present, functional, in_use, trained, needed, maintained };
+            proptest::prop_assume!(c.problems().is_empty());
+            // The rules alone keep the raw shares within 1, before any cap.
+            for raw in [ratio(functional, present), ratio(in_use, functional), ratio(maintained, present)]
+                .into_iter()
+                .flatten()
+            {
+                proptest::prop_assert!(raw <= 1.0, "accepted counts give a share of {raw}");
+            }
+            let t = score_type("t", 2.0, c, &WEIGHTS, 0.5);
+            for value in [t.coverage, t.availability, t.use_, t.readiness, t.maintenance, t.index]
+                .into_iter()
+                .flatten()
+            {
+                proptest::prop_assert!((0.0..=1.0).contains(&value), "{value} out of 0–1: {t:?}");
+            }
+        }
     }
 }

@@ -40,6 +40,26 @@ impl AssessmentScore {
     pub fn pillar(&self, number: u8) -> Option<&PillarScore> {
         self.pillars.iter().find(|p| p.pillar == number)
     }
+
+    /// (answered + N/A) ÷ applicable over the whole checklist; `None` when
+    /// nothing applies.
+    pub fn completeness(&self) -> Option<f64> {
+        let (done, applicable) = self.pillars.iter().fold((0, 0), |(d, a), p| {
+            (
+                d + p.checklist.answered + p.checklist.not_applicable,
+                a + p.checklist.applicable,
+            )
+        });
+        (applicable > 0).then(|| done as f64 / applicable as f64)
+    }
+
+    /// Whether finalising needs a reason: the checklist is less complete than
+    /// the threshold under which pillars are provisional. An empty assessment
+    /// must not enter comparisons and the programme report unexplained.
+    pub fn finalising_needs_reason(&self, params: &ScoringParams) -> bool {
+        self.completeness()
+            .is_none_or(|c| c < params.provisional_below)
+    }
 }
 
 /// Pillar 4's score: (1 − α) × checklist + α × 4 × EUI, or whichever exists.

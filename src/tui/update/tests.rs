@@ -203,7 +203,7 @@ fn going_back_reloads_the_home_screen_on_the_same_post() {
     let effects = update(&mut state, Action::Back);
     assert!(matches!(
         effects.as_slice(),
-        [Effect::LoadHome { select: Some(code) }] if code.as_str() == "EC-RUM"
+        [Effect::LoadHome { select: Some(code) }] if code.as_str() == "DEMO-EC-RUM"
     ));
     assert_eq!(state.screen, Screen::Home);
 }

@@ -1,0 +1,113 @@
+//! The words for the program's fixed vocabulary (statuses, kinds of
+//! assessment and post, control models, equipment flags and counts), one set
+//! for the command line and the interface, using the glossary's terms.
+
+use super::pick;
+use crate::domain::assessment::{AssessmentKind, Status};
+use crate::domain::lang::Lang;
+use crate::domain::post::{ControlModel, PostKind};
+use crate::domain::scoring::Flag;
+
+pub fn status(lang: Lang, status: Status) -> &'static str {
+    match status {
+        Status::Draft => pick(lang, ["draft", "borrador", "rascunho"]),
+        Status::Submitted => pick(lang, ["submitted", "enviada", "enviada"]),
+        Status::Final => pick(lang, ["final", "final", "final"]),
+    }
+}
+
+pub fn kind(lang: Lang, kind: AssessmentKind) -> &'static str {
+    match kind {
+        AssessmentKind::Baseline => pick(lang, ["baseline", "línea de base", "linha de base"]),
+        AssessmentKind::FollowUp => pick(lang, ["follow-up", "seguimiento", "acompanhamento"]),
+        AssessmentKind::Thematic => pick(lang, ["thematic", "temática", "temática"]),
+        AssessmentKind::Unannounced => pick(lang, ["unannounced", "no anunciada", "não anunciada"]),
+    }
+}
+
+pub fn post_kind(lang: Lang, kind: PostKind) -> &'static str {
+    match kind {
+        PostKind::Land => pick(lang, ["land", "terrestre", "terrestre"]),
+        PostKind::Air => pick(lang, ["air", "aéreo", "aéreo"]),
+        PostKind::Sea => pick(lang, ["sea", "marítimo", "marítimo"]),
+        PostKind::River => pick(lang, ["river", "fluvial", "fluvial"]),
+    }
+}
+
+pub fn model(lang: Lang, model: ControlModel) -> &'static str {
+    match model {
+        ControlModel::None => pick(
+            lang,
+            [
+                "separate controls",
+                "controles separados",
+                "controles separados",
+            ],
+        ),
+        ControlModel::Juxtaposed => pick(lang, ["juxtaposed", "yuxtapuesto", "justaposto"]),
+        ControlModel::SingleHead => pick(
+            lang,
+            ["single facility", "cabecera única", "cabeceira única"],
+        ),
+        ControlModel::IntegratedArea => pick(
+            lang,
+            [
+                "integrated control area",
+                "área de control integrado",
+                "área de controle integrado",
+            ],
+        ),
+    }
+}
+
+pub fn flag(lang: Lang, flag: Flag) -> &'static str {
+    match flag {
+        Flag::Missing => pick(lang, ["missing", "faltante", "em falta"]),
+        Flag::Broken => pick(lang, ["broken", "averiado", "avariado"]),
+        Flag::Idle => pick(lang, ["idle", "ocioso", "ocioso"]),
+        Flag::Untrained => pick(lang, ["untrained", "sin capacitación", "sem capacitação"]),
+        Flag::Unmaintained => pick(
+            lang,
+            ["unmaintained", "sin mantenimiento", "sem manutenção"],
+        ),
+    }
+}
+
+/// The one-letter mark of a flag in the equipment table.
+pub fn flag_letter(lang: Lang, flag: Flag) -> &'static str {
+    match flag {
+        Flag::Missing => pick(lang, ["M", "F", "F"]),
+        Flag::Broken => pick(lang, ["B", "A", "A"]),
+        Flag::Idle => pick(lang, ["I", "O", "O"]),
+        Flag::Untrained => pick(lang, ["T", "C", "C"]),
+        Flag::Unmaintained => pick(lang, ["U", "M", "M"]),
+    }
+}
+
+/// The name of an equipment count as stored (`present`, `in_use`…).
+pub fn count_field(lang: Lang, field: &str) -> &'static str {
+    match field {
+        "required" => pick(lang, ["required", "requeridos", "necessários"]),
+        "present" => pick(lang, ["present", "presentes", "presentes"]),
+        "functional" => pick(lang, ["functional", "funcionales", "funcionais"]),
+        "in_use" => pick(lang, ["in use", "en uso", "em uso"]),
+        "trained" => pick(
+            lang,
+            [
+                "trained operators",
+                "operadores capacitados",
+                "operadores capacitados",
+            ],
+        ),
+        "needed" => pick(
+            lang,
+            [
+                "operators needed",
+                "operadores necesarios",
+                "operadores necessários",
+            ],
+        ),
+        "maintained" => pick(lang, ["maintained", "con mantenimiento", "com manutenção"]),
+        _ => pick(lang, ["count", "conteo", "contagem"]),
+    }
+}
