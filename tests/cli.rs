@@ -37,6 +37,16 @@ impl Sandbox {
         cmd
     }
 
+    /// The same, as a plain process (to redirect its streams or run several).
+    pub fn process(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_frontera"));
+        cmd.env("FRONTERA_DB", self.db())
+            .env("FRONTERA_USER", "tester")
+            .env_remove("FRONTERA_CONTENT")
+            .env("LANG", "C");
+        cmd
+    }
+
     pub fn run(&self, args: &[&str]) -> Output {
         self.cmd().args(args).output().expect("frontera runs")
     }

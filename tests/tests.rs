@@ -3,6 +3,7 @@
 
 mod cli;
 mod content_pack;
+mod defects;
 mod report;
 mod tui;
 mod upgrade;

@@ -146,11 +146,31 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn a_device_is_written_in_place_not_replaced() {
-        // /dev/null stays the device it is.
-        write_output(Path::new("/dev/null"), b"nothing").unwrap();
-        let meta = fs::metadata("/dev/null").unwrap();
-        assert!(!meta.is_file(), "/dev/null became a regular file");
+    fn a_fifo_is_written_in_place_not_replaced() {
+        use std::io::Read;
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path and an ordinary mode.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                let mut text = String::new();
+                fs::File::open(fifo)
+                    .unwrap()
+                    .read_to_string(&mut text)
+                    .unwrap();
+                text
+            })
+        };
+        write_output(&fifo, b"through the pipe").unwrap();
+        assert_eq!(reader.join().unwrap(), "through the pipe");
+        assert!(
+            fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+            "the FIFO was replaced"
+        );
     }
 
     #[test]

@@ -30,35 +30,51 @@ impl CheckReport {
 }
 
 impl Store {
-    /// Reads the whole file and every row (see [`CheckReport`]).
+    /// Reads the whole file and every row (see [`CheckReport`]). A part that
+    /// cannot be read (the file is damaged there) becomes a finding.
     pub fn deep_check(&self) -> Result<CheckReport> {
         let pages = self.full_check();
-        if pages.is_err() {
-            // Reading rows of a damaged file may fail half-way; the damage is
-            // the finding.
-            return Ok(CheckReport {
-                pages,
-                broken_references: Vec::new(),
-                bad_values: Vec::new(),
-                count_problems: Vec::new(),
-            });
-        }
-        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
-        let broken_references = stmt
-            .query_map([], |r| {
-                Ok(format!(
-                    "{} row {} refers to a missing {}",
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
-                    r.get::<_, String>(2)?
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut bad_values = Vec::new();
-        let mut answers = self
+        let broken_references = self.broken_references().unwrap_or_else(|e| {
+            bad_values.push(format!("references: {e}"));
+            Vec::new()
+        });
+        if let Err(e) = self.check_answers(&mut bad_values) {
+            bad_values.push(format!("answers: {e}"));
+        }
+        if let Err(e) = self.check_assessments(&mut bad_values) {
+            bad_values.push(format!("assessments: {e}"));
+        }
+        let mut count_problems = Vec::new();
+        if let Err(e) = self.check_equipment(&mut count_problems, &mut bad_values) {
+            bad_values.push(format!("equipment: {e}"));
+        }
+        Ok(CheckReport {
+            pages,
+            broken_references,
+            bad_values,
+            count_problems,
+        })
+    }
+
+    fn broken_references(&self) -> rusqlite::Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        stmt.query_map([], |r| {
+            Ok(format!(
+                "{} row {} refers to a missing {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                r.get::<_, String>(2)?
+            ))
+        })?
+        .collect()
+    }
+
+    fn check_answers(&self, bad: &mut Vec<String>) -> rusqlite::Result<()> {
+        let mut stmt = self
             .conn
             .prepare("SELECT assessment_id, item_id, level, na_reason FROM answers")?;
-        let rows = answers.query_map([], |r| {
+        let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
@@ -69,15 +85,19 @@ impl Store {
         for row in rows {
             let (assessment, item, level, reason) = row?;
             if let Err(e) = convert::response(&item, level, reason) {
-                bad_values.push(format!("assessment {assessment}: {e}"));
+                bad.push(format!("assessment {assessment}: {e}"));
             }
         }
-        let mut statuses = self.conn.prepare(
+        Ok(())
+    }
+
+    fn check_assessments(&self, bad: &mut Vec<String>) -> rusqlite::Result<()> {
+        let mut stmt = self.conn.prepare(
             "SELECT id, status, kind FROM assessments
              WHERE status NOT IN ('draft', 'submitted', 'final')
                 OR kind NOT IN ('baseline', 'follow-up', 'thematic', 'unannounced')",
         )?;
-        for row in statuses.query_map([], |r| {
+        for row in stmt.query_map([], |r| {
             Ok(format!(
                 "assessment {}: unknown status '{}' or kind '{}'",
                 r.get::<_, String>(0)?,
@@ -85,35 +105,35 @@ impl Store {
                 r.get::<_, String>(2)?
             ))
         })? {
-            bad_values.push(row?);
+            bad.push(row?);
         }
-        let mut equipment = self.conn.prepare(&format!(
+        Ok(())
+    }
+
+    fn check_equipment(
+        &self,
+        found: &mut Vec<(AssessmentId, String, Vec<CountProblem>)>,
+        bad: &mut Vec<String>,
+    ) -> rusqlite::Result<()> {
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT assessment_id, {} FROM equipment ORDER BY assessment_id, type_id",
             convert::EQUIPMENT_COLUMNS
         ))?;
-        let mut count_problems = Vec::new();
-        let rows = equipment.query_map(params![], |r| {
-            let id: String = r.get(0)?;
+        let rows = stmt.query_map(params![], |r| {
             // The record's columns start after the assessment id.
-            let record = convert::equipment_at(r, 1)?;
-            Ok((id, record))
+            Ok((r.get::<_, String>(0)?, convert::equipment_at(r, 1)?))
         })?;
         for row in rows {
             match row {
                 Ok((id, record)) => {
                     let problems = record.counts.problems();
                     if !problems.is_empty() {
-                        count_problems.push((AssessmentId::new(id), record.type_id, problems));
+                        found.push((AssessmentId::new(id), record.type_id, problems));
                     }
                 }
-                Err(e) => bad_values.push(format!("equipment: {e}")),
+                Err(e) => bad.push(format!("equipment: {e}")),
             }
         }
-        Ok(CheckReport {
-            pages,
-            broken_references,
-            bad_values,
-            count_problems,
-        })
+        Ok(())
     }
 }

@@ -122,12 +122,27 @@ pub fn stored_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))
 }
 
+/// Why a migration did not happen.
+#[derive(Debug)]
+pub enum MigrateError {
+    Sql(rusqlite::Error),
+    /// The migrated schema lacks a table or column: the file was damaged.
+    Schema(String),
+}
+
+impl From<rusqlite::Error> for MigrateError {
+    fn from(e: rusqlite::Error) -> Self {
+        MigrateError::Sql(e)
+    }
+}
+
 /// Brings the schema to the latest version in one transaction that takes the
 /// write lock first and reads the version under it: of several processes
 /// opening a new or old database at once, one migrates and the others find the
-/// work done. A failure leaves the previous version intact. Returns whether
-/// anything was applied.
-pub fn migrate(conn: &mut Connection) -> rusqlite::Result<bool> {
+/// work done. The result is checked against [`SCHEMA`] before it is committed,
+/// so a damaged file is never half-upgraded; any failure leaves the previous
+/// version intact. Returns whether anything was applied.
+pub fn migrate(conn: &mut Connection) -> Result<bool, MigrateError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current = stored_version(&tx)?;
     if current >= latest_version() {
@@ -138,6 +153,9 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<bool> {
         if version > current {
             tx.execute_batch(sql)?;
         }
+    }
+    if let Some(missing) = missing_schema(&tx)? {
+        return Err(MigrateError::Schema(missing));
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", latest_version())?;

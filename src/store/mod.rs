@@ -346,4 +346,6 @@ pub(crate) fn now() -> String {
 }
 
 #[cfg(test)]
+mod open_tests;
+#[cfg(test)]
 mod tests;

@@ -13,7 +13,9 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 use super::StoreError;
-use super::migrations::{APPLICATION_ID, latest_version, migrate, missing_schema, stored_version};
+use super::migrations::{
+    APPLICATION_ID, MigrateError, latest_version, migrate, missing_schema, stored_version,
+};
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// The marker before the hex digits of a database id (migration 0002).
@@ -110,12 +112,15 @@ fn check_version(path: &Path, application_id: i32, version: i64) -> Result<(), S
     Ok(())
 }
 
-fn set_pragmas(conn: &Connection, read_only: bool) -> rusqlite::Result<()> {
+/// Settings that write nothing to the file.
+fn set_connection_pragmas(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
-    conn.pragma_update(None, "foreign_keys", true)?;
-    if read_only {
-        return Ok(());
-    }
+    conn.pragma_update(None, "foreign_keys", true)
+}
+
+/// The journal settings; switching a file to WAL rewrites its header, so this
+/// comes only once the file has been accepted.
+fn set_journal_pragmas(conn: &Connection) -> rusqlite::Result<()> {
     // WAL lets a second frontera read while one writes. FULL syncs the WAL on
     // every commit: a pulled power cord must not lose a change the screen already
     // called saved. (NORMAL would be ~50× faster per save here, but may lose the
@@ -345,8 +350,12 @@ fn open_checked(path: &Path, header: &Header, existed: bool) -> Result<Opened, S
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
     };
     let fail = |e: rusqlite::Error| opening_error(path, e);
+    let corrupt = |detail: String| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        detail,
+    };
     let mut conn = Connection::open_with_flags(path, flags).map_err(fail)?;
-    set_pragmas(&conn, read_only).map_err(fail)?;
+    set_connection_pragmas(&conn).map_err(fail)?;
     let version = stored_version(&conn).map_err(fail)?;
     if version < latest_version() {
         if read_only {
@@ -356,23 +365,24 @@ fn open_checked(path: &Path, header: &Header, existed: bool) -> Result<Opened, S
         }
         if version > 0 {
             // An upgrade reads the whole file once before changing it.
-            full_check(&conn).map_err(|detail| StoreError::Corrupt {
-                path: path.to_path_buf(),
-                detail,
-            })?;
+            full_check(&conn).map_err(corrupt)?;
         }
-        if migrate(&mut conn).map_err(fail)? {
+        match migrate(&mut conn) {
+            Ok(_) => {}
+            Err(MigrateError::Sql(e)) => return Err(fail(e)),
+            Err(MigrateError::Schema(detail)) => return Err(corrupt(detail)),
+        }
+    } else if let Some(detail) = missing_schema(&conn).map_err(fail)? {
+        return Err(corrupt(detail));
+    }
+    if !read_only {
+        set_journal_pragmas(&conn).map_err(fail)?;
+        if version < latest_version() {
             // Write the new schema into the main file now, so its header tells
             // the next process what it is holding.
             conn.pragma_query(None, "wal_checkpoint", |_| Ok(()))
                 .map_err(fail)?;
         }
-    }
-    if let Some(detail) = missing_schema(&conn).map_err(fail)? {
-        return Err(StoreError::Corrupt {
-            path: path.to_path_buf(),
-            detail,
-        });
     }
     Ok(Opened { conn, read_only })
 }
@@ -381,7 +391,13 @@ fn open_checked(path: &Path, header: &Header, existed: bool) -> Result<Opened, S
 pub fn open_memory() -> Result<Connection, StoreError> {
     let path = Path::new(":memory:");
     let mut conn = Connection::open_in_memory().map_err(|e| opening_error(path, e))?;
-    set_pragmas(&conn, false).map_err(|e| opening_error(path, e))?;
-    migrate(&mut conn).map_err(|e| opening_error(path, e))?;
-    Ok(conn)
+    set_connection_pragmas(&conn).map_err(|e| opening_error(path, e))?;
+    match migrate(&mut conn) {
+        Ok(_) => Ok(conn),
+        Err(MigrateError::Sql(e)) => Err(opening_error(path, e)),
+        Err(MigrateError::Schema(detail)) => Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail,
+        }),
+    }
 }
