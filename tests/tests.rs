@@ -6,4 +6,5 @@ mod content_pack;
 mod defects;
 mod report;
 mod tui;
+mod tui_defects;
 mod upgrade;

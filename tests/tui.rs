@@ -8,19 +8,19 @@ use std::time::{Duration, Instant};
 use frontera::domain::assessment::{AssessmentId, Response};
 use frontera::store::Store;
 
-const BIN: &str = env!("CARGO_BIN_EXE_frontera");
+pub const BIN: &str = env!("CARGO_BIN_EXE_frontera");
 /// The demo's draft follow-up of EC-RUM.
-const DRAFT: &str = "74516aacb39a";
+pub const DRAFT: &str = "74516aacb39a";
 /// Generous: the screen normally changes within milliseconds.
 const PATIENCE: Duration = Duration::from_secs(20);
 
 /// A tmux server of its own (a unique socket), killed when dropped.
-struct Tmux {
+pub struct Tmux {
     socket: String,
 }
 
 impl Tmux {
-    fn start(name: &str, command: &str) -> Tmux {
+    pub fn start(name: &str, command: &str) -> Tmux {
         let tmux = Tmux {
             socket: format!("frontera-test-{name}-{}", std::process::id()),
         };
@@ -34,7 +34,7 @@ impl Tmux {
         tmux
     }
 
-    fn tmux(&self, args: &[&str]) -> String {
+    pub fn tmux(&self, args: &[&str]) -> String {
         let out = Command::new("tmux")
             .args(["-L", &self.socket])
             .args(args)
@@ -43,28 +43,28 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    fn screen(&self) -> String {
+    pub fn screen(&self) -> String {
         self.tmux(&["capture-pane", "-p", "-t", "t"])
     }
 
-    fn show(&self, format: &str) -> String {
+    pub fn show(&self, format: &str) -> String {
         self.tmux(&["display", "-p", "-t", "t", format])
             .trim()
             .to_string()
     }
 
-    fn keys(&self, keys: &[&str]) {
+    pub fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "t"];
         args.extend_from_slice(keys);
         self.tmux(&args);
     }
 
-    fn literal(&self, text: &str) {
+    pub fn literal(&self, text: &str) {
         self.tmux(&["send-keys", "-t", "t", "-l", text]);
     }
 
     /// Polls until `ready` holds for the screen, failing after [`PATIENCE`].
-    fn wait(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+    pub fn wait(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
@@ -79,7 +79,7 @@ impl Tmux {
         }
     }
 
-    fn wait_pane(&self, format: &str, value: &str) {
+    pub fn wait_pane(&self, format: &str, value: &str) {
         let start = Instant::now();
         while self.show(format) != value {
             assert!(start.elapsed() < PATIENCE, "{format} never became {value}");
@@ -96,7 +96,7 @@ impl Drop for Tmux {
     }
 }
 
-fn demo_db(dir: &Path) -> PathBuf {
+pub fn demo_db(dir: &Path) -> PathBuf {
     let db = dir.join("frontera.db");
     let out = Command::new(BIN)
         .args(["demo"])
@@ -107,14 +107,14 @@ fn demo_db(dir: &Path) -> PathBuf {
     db
 }
 
-fn command(db: &Path, args: &str) -> String {
+pub fn command(db: &Path, args: &str) -> String {
     format!(
         "exec env TERM=xterm-256color NO_COLOR=1 FRONTERA_DB={} {BIN} --lang en --as tester {args}",
         db.display()
     )
 }
 
-fn answers(db: &Path) -> Vec<frontera::domain::assessment::Answer> {
+pub fn answers(db: &Path) -> Vec<frontera::domain::assessment::Answer> {
     let store = Store::open(db, "checker").unwrap();
     store.answers(&AssessmentId::new(DRAFT.into())).unwrap()
 }
@@ -136,13 +136,13 @@ fn answers_shown_as_saved_survive_a_kill() {
     tmux.wait("the N/A prompt", |s| s.contains("Not applicable: why?"));
     tmux.literal("No shared facility here");
     tmux.keys(&["Enter", "n", "4", "e"]);
-    tmux.wait("the editor", |s| s.contains("Esc: save and close"));
+    tmux.wait("the editor", |s| s.contains("saved as you type"));
     tmux.literal("Logbook checked on site");
     tmux.keys(&["Escape"]);
     // Leaving the editor closes it and marks the note as saving in one step,
     // so a closed editor with "saved" means the note is committed.
     let screen = tmux.wait("the note saved", |s| {
-        !s.contains("Esc: save and close") && s.contains("✓ saved")
+        !s.contains("saved as you type") && s.contains("✓ saved")
     });
     let pid = tmux.show("#{pane_pid}");
     let status = Command::new("kill").args(["-9", &pid]).status().unwrap();

@@ -81,6 +81,21 @@ impl EquipmentCounts {
         }
         found
     }
+
+    /// The rules these counts break that `before` did not: what a change
+    /// introduces. A row stored before the rules existed can so be mended one
+    /// count at a time.
+    pub fn new_problems(&self, before: &EquipmentCounts) -> Vec<CountProblem> {
+        let old: Vec<_> = before
+            .problems()
+            .iter()
+            .map(std::mem::discriminant)
+            .collect();
+        self.problems()
+            .into_iter()
+            .filter(|p| !old.contains(&std::mem::discriminant(p)))
+            .collect()
+    }
 }
 
 #[cfg(test)]

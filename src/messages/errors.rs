@@ -55,7 +55,8 @@ fn path(p: &Path) -> String {
     p.display().to_string()
 }
 
-fn counts(lang: Lang, problems: &[CountProblem]) -> String {
+/// Contradictory counts, named in `lang`: "functional (5) is more than present (2)".
+pub fn counts(lang: Lang, problems: &[CountProblem]) -> String {
     let more = pick(lang, ["is more than", "es mayor que", "é maior que"]);
     problems
         .iter()

@@ -34,6 +34,32 @@ impl Store {
         type_id: &str,
         update: &EquipmentUpdate,
     ) -> Result<()> {
+        self.write_equipment(id, type_id, update, None)
+    }
+
+    /// Sets a type's note only if the stored note is still `expected` (see
+    /// [`Store::save_note`]).
+    pub fn save_equipment_note(
+        &mut self,
+        id: &AssessmentId,
+        type_id: &str,
+        note: &str,
+        expected: &str,
+    ) -> Result<()> {
+        let update = EquipmentUpdate {
+            note: Some(note.to_string()),
+            ..EquipmentUpdate::default()
+        };
+        self.write_equipment(id, type_id, &update, Some(expected))
+    }
+
+    fn write_equipment(
+        &mut self,
+        id: &AssessmentId,
+        type_id: &str,
+        update: &EquipmentUpdate,
+        expected_note: Option<&str>,
+    ) -> Result<()> {
         if let Some(note) = &update.note {
             check_note_length(note)?;
         }
@@ -48,9 +74,25 @@ impl Store {
                 convert::equipment,
             )
             .optional()?;
-        let (old_counts, old_note) = old.map_or((EquipmentCounts::default(), String::new()), |r| {
-            (r.counts, r.note)
-        });
+        let (old_counts, old_note, by, when) = old.map_or(
+            (
+                EquipmentCounts::default(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+            |r| (r.counts, r.note, r.updated_by, r.updated_at),
+        );
+        if let Some(expected) = expected_note
+            && expected != old_note
+        {
+            return Err(StoreError::NoteChanged {
+                target: type_id.to_string(),
+                stored: old_note,
+                by,
+                at: when,
+            });
+        }
         let pick = |new: Option<Option<u32>>, old: Option<u32>| new.unwrap_or(old);
         let counts = EquipmentCounts {
             required: pick(update.required, old_counts.required),
@@ -61,18 +103,8 @@ impl Store {
             needed: pick(update.needed, old_counts.needed),
             maintained: pick(update.maintained, old_counts.maintained),
         };
-        // A row stored before the count rules can still be mended one count at
-        // a time: only contradictions this change introduces are refused.
-        let before: Vec<_> = old_counts
-            .problems()
-            .iter()
-            .map(std::mem::discriminant)
-            .collect();
-        let problems: Vec<_> = counts
-            .problems()
-            .into_iter()
-            .filter(|p| !before.contains(&std::mem::discriminant(p)))
-            .collect();
+        // Only contradictions this change introduces are refused.
+        let problems = counts.new_problems(&old_counts);
         if !problems.is_empty() {
             return Err(StoreError::InvalidCounts {
                 type_id: type_id.to_string(),

@@ -7,8 +7,10 @@ use crate::bundle::Bundle;
 use crate::domain::assessment::{Answer, Assessment, AssessmentId, EquipmentRecord};
 use crate::domain::post::{Post, PostCode};
 use crate::domain::scoring::AssessmentScore;
+use crate::report::ExportRequest;
 
 use super::keys::KeyPress;
+use super::state::NoteTarget;
 
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -52,6 +54,16 @@ pub enum Action {
     SaveEditor,
     /// A key typed into the open text field or editor.
     Type(KeyPress),
+    /// Text pasted at once (bracketed paste): one edit, however long.
+    Paste(String),
+    /// The terminal's new size, in columns and rows.
+    Resize(u16, u16),
+    /// In a note conflict: save my text over theirs.
+    KeepMine,
+    /// In a note conflict: take their text (mine goes to a recovery file).
+    TakeTheirs,
+    /// In a note conflict: theirs, then mine below it.
+    KeepBoth,
     Tick,
     Done(Outcome),
 }
@@ -110,4 +122,35 @@ pub enum Outcome {
     },
     Failed(String),
     ExportFinished(Result<PathBuf, String>),
+    /// The report's file exists: ask before replacing it.
+    ExportWouldOverwrite(Box<ExportRequest>),
+    /// A note reached the database: `text` is what it now holds.
+    NoteSaved {
+        target: NoteTarget,
+        text: String,
+        refresh: Box<Refresh>,
+    },
+    /// A note was not written; `text` is what was sent.
+    NoteNotSaved {
+        target: NoteTarget,
+        text: String,
+        failure: NoteFailure,
+        refresh: Option<Box<Refresh>>,
+    },
+    /// Where a note that could not be saved was kept instead.
+    RecoveryWritten(Result<PathBuf, String>),
+}
+
+/// Why a note was not saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteFailure {
+    /// Someone changed the stored note since this editor's text was based on it.
+    Changed {
+        stored: String,
+        by: String,
+        at: String,
+    },
+    /// Anything else (the assessment became final, the file is read-only…),
+    /// already in the interface's language.
+    Refused(String),
 }

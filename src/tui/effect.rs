@@ -1,9 +1,13 @@
 //! What `update` asks the outside world to do; the runner carries it out.
 
+use std::path::PathBuf;
+
 use crate::domain::assessment::{AssessmentId, AssessmentKind, Response, Transition};
 use crate::domain::post::{Post, PostCode};
 use crate::report::ExportRequest;
 use crate::store::EquipmentUpdate;
+
+use super::state::NoteTarget;
 
 #[derive(Debug, Clone)]
 pub enum Effect {
@@ -18,10 +22,20 @@ pub enum Effect {
         item: String,
         response: Response,
     },
+    /// Saves a note only if the stored one is still `expected`.
     SetNote {
         id: AssessmentId,
-        item: String,
+        target: NoteTarget,
         note: String,
+        expected: String,
+    },
+    /// Keeps text that could not be saved in a file beside the database
+    /// (`path` when one was already chosen for this editor).
+    WriteRecovery {
+        id: AssessmentId,
+        target: NoteTarget,
+        text: String,
+        path: Option<PathBuf>,
     },
     UpdateEquipment {
         id: AssessmentId,
@@ -40,5 +54,9 @@ pub enum Effect {
     },
     DeleteDraft(AssessmentId),
     LoadDemo,
-    Export(Box<ExportRequest>),
+    /// Writes the report; unless `overwrite`, an existing file is asked about first.
+    Export {
+        request: Box<ExportRequest>,
+        overwrite: bool,
+    },
 }

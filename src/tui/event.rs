@@ -16,7 +16,10 @@ pub const TICK: Duration = Duration::from_millis(250);
 #[derive(Debug)]
 pub enum Event {
     Key(KeyPress),
-    Resize,
+    /// Text pasted at once (the terminal's bracketed paste).
+    Paste(String),
+    /// The terminal's new size, in columns and rows.
+    Resize(u16, u16),
     Tick,
     Outcome(Box<Outcome>),
     /// SIGTERM or SIGHUP: leave cleanly.
@@ -30,7 +33,8 @@ pub fn spawn_input(tx: Sender<Event>) {
             let event = match term::poll(TICK) {
                 Ok(true) => match term::read() {
                     Ok(TermEvent::Key(key)) => from_crossterm(key).map(Event::Key),
-                    Ok(TermEvent::Resize(..)) => Some(Event::Resize),
+                    Ok(TermEvent::Paste(text)) => Some(Event::Paste(text)),
+                    Ok(TermEvent::Resize(w, h)) => Some(Event::Resize(w, h)),
                     Ok(_) => None,
                     // The terminal is gone: ask the loop to leave.
                     Err(_) => Some(Event::Signal),

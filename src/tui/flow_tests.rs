@@ -101,7 +101,7 @@ fn a_new_post_is_registered_assessed_and_finalised_with_the_keyboard_alone() {
             k(Key::Enter),
             k(Key::Right),
             c('3'),
-            k(Key::Esc),
+            k(Key::Enter),
         ],
     );
     press(&mut state, &mut runner, &[c('a')]);
@@ -115,15 +115,26 @@ fn a_new_post_is_registered_assessed_and_finalised_with_the_keyboard_alone() {
         (Some(4), Some(3))
     );
     assert!(rows.iter().any(|r| r.type_id == "other:Drone"));
-    // Summary, then finalise with confirmation.
+    // Summary, then finalise: three items of many are answered, so it asks why.
     press(
         &mut state,
         &mut runner,
         &[k(Key::Tab), c('F'), k(Key::Enter)],
     );
+    assert!(
+        matches!(&state.overlay, Some(crate::tui::state::Overlay::Prompt(p)) if p.error.is_some()),
+        "finalising an incomplete assessment needs a reason"
+    );
+    type_text(&mut state, &mut runner, "Pilot visit, one day");
+    press(&mut state, &mut runner, &[k(Key::Enter)]);
     assert_eq!(
         runner.store().assessment(&id).unwrap().status,
         Status::Final
+    );
+    let log = runner.store().change_log(&id).unwrap();
+    assert!(
+        log.iter()
+            .any(|c| c.new.as_deref() == Some("final (reason: Pilot visit, one day)"))
     );
     assert_eq!(state.save, SaveState::Saved);
     // Final is read-only: a level key changes nothing.

@@ -4,6 +4,7 @@
 use crate::domain::lang::Lang;
 
 use super::action::Action;
+pub use super::availability::{KeyContext, available};
 use super::keys::{Key, KeyPress};
 
 /// Where the keyboard is: what decides which bindings apply.
@@ -50,13 +51,22 @@ pub struct Binding {
     pub section: Section,
     pub modes: &'static [Mode],
     pub keys: &'static [KeyPress],
-    /// How the keys are written when listing them one by one would be clumsy.
-    pub label: Option<&'static str>,
+    /// How the keys are written (en, es, pt) when listing them one by one
+    /// would be clumsy.
+    pub label: Option<[&'static str; 3]>,
     pub action: Action,
     /// en, es, pt.
     pub help: [&'static str; 3],
     /// Shown in the footer of its modes.
     pub footer: bool,
+}
+
+/// One label for all three languages.
+const fn same(label: Option<&'static str>) -> Option<[&'static str; 3]> {
+    match label {
+        Some(l) => Some([l, l, l]),
+        None => None,
+    }
 }
 
 const fn k(key: Key) -> KeyPress {
@@ -106,7 +116,7 @@ macro_rules! bind {
             section: Section::$section,
             modes: $modes,
             keys: &[$($key),+],
-            label: $label,
+            label: same($label),
             action: $action,
             help: [$en, $es, $pt],
             footer: $footer,
@@ -158,7 +168,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Summary, &[M::Summary], [k(Key::PageUp)], None, Action::PageUp, false, "scroll up", "desplazar hacia arriba", "rolar para cima"),
     // Life cycle and report, from any tab of the workspace.
     bind!(Items, WORK, [c('S')], None, Action::Submit, true, "submit for review", "enviar para revisión", "enviar para revisão"),
-    bind!(Items, WORK, [c('F')], None, Action::Finalise, true, "make final (read-only)", "hacer final (solo lectura)", "tornar final (somente leitura)"),
+    bind!(Items, WORK, [c('F')], None, Action::Finalise, true, "finalise (read-only)", "finalizar (solo lectura)", "finalizar (somente leitura)"),
     bind!(Items, WORK, [c('O')], None, Action::Reopen, true, "reopen as a draft (asks why)", "reabrir como borrador (pide el motivo)", "reabrir como rascunho (pede o motivo)"),
     bind!(Items, WORK, [c('r')], None, Action::ExportReport, true, "export the PDF report", "exportar el informe PDF", "exportar o relatório PDF"),
     bind!(Items, WORK, [k(Key::Esc)], None, Action::Back, false, "back to the posts", "volver a los puestos", "voltar aos postos"),
@@ -168,10 +178,13 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Reader, &[M::Reader], [k(Key::Left), k(Key::Right), k(Key::Tab), c('h'), c('l')], Some("←→"), Action::MoveRight, true, "other cited procedure", "otro procedimiento citado", "outro procedimento citado"),
     bind!(Reader, &[M::Reader, M::Help], [k(Key::Esc)], None, Action::Back, true, "close", "cerrar", "fechar"),
     // Notes editor.
-    bind!(Editor, &[M::Editor], [k(Key::Esc)], None, Action::Back, true, "save and close", "guardar y cerrar", "salvar e fechar"),
-    bind!(Editor, &[M::Editor], [KeyPress::ctrl('s')], None, Action::SaveEditor, true, "save", "guardar", "salvar"),
+    bind!(Editor, &[M::Editor], [k(Key::Esc)], None, Action::Back, true, "close (the note is saved as you type)", "cerrar (la observación se guarda mientras escribe)", "fechar (a observação é salva enquanto você digita)"),
+    bind!(Editor, &[M::Editor], [KeyPress::ctrl('s')], None, Action::SaveEditor, false, "save now", "guardar ahora", "salvar agora"),
+    bind!(Editor, &[M::Editor], [KeyPress::ctrl('k')], None, Action::KeepMine, true, "in a conflict: keep my text", "en un conflicto: conservar mi texto", "num conflito: manter o meu texto"),
+    bind!(Editor, &[M::Editor], [KeyPress::ctrl('t')], None, Action::TakeTheirs, true, "in a conflict: take theirs (mine kept in a file)", "en un conflicto: tomar el otro (el mío queda en un archivo)", "num conflito: ficar com o outro (o meu fica num arquivo)"),
+    bind!(Editor, &[M::Editor], [KeyPress::ctrl('b')], None, Action::KeepBoth, true, "in a conflict: keep both", "en un conflicto: conservar ambos", "num conflito: manter os dois"),
     // Dialogs, forms, prompts, search.
-    bind!(Dialogs, &[M::Confirm], [k(Key::Enter), c('y'), c('s')], Some("Enter/y"), Action::Confirm, true, "yes", "sí", "sim"),
+    Binding { section: Section::Dialogs, modes: &[M::Confirm], keys: &[k(Key::Enter), c('y'), c('s')], label: Some(["Enter/y", "Enter/s", "Enter/s"]), action: Action::Confirm, help: ["yes", "sí", "sim"], footer: true },
     bind!(Dialogs, &[M::Confirm], [k(Key::Esc), c('n')], Some("Esc/n"), Action::Cancel, true, "no", "no", "não"),
     bind!(Dialogs, &[M::Prompt, M::Search], [k(Key::Enter)], None, Action::Confirm, true, "confirm", "confirmar", "confirmar"),
     bind!(Dialogs, &[M::Prompt, M::Search, M::Form], [k(Key::Esc)], None, Action::Cancel, true, "cancel", "cancelar", "cancelar"),
@@ -181,6 +194,12 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Dialogs, &[M::Form], [k(Key::Enter)], None, Action::Confirm, true, "next field; on the last, save", "campo siguiente; en el último, guardar", "próximo campo; no último, salvar"),
     bind!(Dialogs, &[M::Form], [KeyPress::ctrl('s')], None, Action::SaveEditor, true, "save", "guardar", "salvar"),
 ];
+
+/// The action for `key` while the terminal is too small to show anything:
+/// only quitting (`q` or Ctrl-C).
+pub fn resolve_too_small(key: KeyPress) -> Option<Action> {
+    (key == KeyPress::ch('q') || key == KeyPress::ctrl('c')).then_some(Action::Quit)
+}
 
 /// The action for `key` in `mode`, if any.
 pub fn resolve(mode: Mode, key: KeyPress) -> Option<Action> {
@@ -206,18 +225,21 @@ fn specialise(action: &Action, key: KeyPress) -> Action {
 }
 
 /// The label of a binding's keys, e.g. `↑/k`.
-pub fn keys_label(binding: &Binding) -> String {
-    binding.label.map_or_else(
-        || {
-            binding
-                .keys
-                .iter()
-                .map(KeyPress::label)
-                .collect::<Vec<_>>()
-                .join("/")
-        },
-        str::to_string,
-    )
+pub fn keys_label(binding: &Binding, lang: Lang) -> String {
+    binding
+        .label
+        .map(|l| crate::messages::pick(lang, l))
+        .map_or_else(
+            || {
+                binding
+                    .keys
+                    .iter()
+                    .map(KeyPress::label)
+                    .collect::<Vec<_>>()
+                    .join("/")
+            },
+            str::to_string,
+        )
 }
 
 pub fn help_text(binding: &Binding, lang: Lang) -> &'static str {
@@ -228,19 +250,24 @@ pub fn help_text(binding: &Binding, lang: Lang) -> &'static str {
     }
 }
 
-/// (keys, help) pairs of the footer for `mode`, in table order.
-pub fn footer(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
+/// (keys, help) pairs of the footer for `mode`, in table order: only keys that
+/// act in `context` (no "0–4 set level" on a final assessment).
+pub fn footer(mode: Mode, lang: Lang, context: &KeyContext) -> Vec<(String, &'static str)> {
+    let shown =
+        |b: &&Binding| b.footer && b.modes.contains(&mode) && available(&b.action, mode, context);
     let mut hints: Vec<(String, &'static str)> = BINDINGS
         .iter()
-        .filter(|b| b.footer && b.modes.contains(&mode) && b.section != Section::Everywhere)
-        .map(|b| (keys_label(b), short(help_text(b, lang))))
+        .filter(shown)
+        .filter(|b| b.section != Section::Everywhere)
+        .map(|b| (keys_label(b, lang), short(help_text(b, lang))))
         .collect();
     // Help and quit last: the place people look for them.
     hints.extend(
         BINDINGS
             .iter()
-            .filter(|b| b.footer && b.modes.contains(&mode) && b.section == Section::Everywhere)
-            .map(|b| (keys_label(b), short(help_text(b, lang)))),
+            .filter(shown)
+            .filter(|b| b.section == Section::Everywhere)
+            .map(|b| (keys_label(b, lang), short(help_text(b, lang)))),
     );
     hints
 }
@@ -381,7 +408,7 @@ mod tests {
                 binding.keys
             );
         }
-        let footer = footer(Mode::Items, Lang::Es);
+        let footer = footer(Mode::Items, Lang::Es, &KeyContext::default());
         assert!(
             footer
                 .iter()

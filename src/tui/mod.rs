@@ -4,6 +4,7 @@
 //! Nothing outside this module imports it but `commands` (to start it).
 
 pub mod action;
+pub mod availability;
 pub mod effect;
 pub mod event;
 pub mod i18n;
@@ -72,7 +73,8 @@ pub fn start(options: &Options) -> anyhow::Result<(AppState, Runner)> {
         Some(text) => Some(store.resolve(text)?),
         None => None,
     };
-    let mut runner = Runner::new(store, options.content_dir.clone());
+    let mut runner = Runner::new(store, options.content_dir.clone(), options.lang);
+    runner.set_db_path(options.db_path.clone());
     let mut state = AppState::new(
         options.lang,
         &options.actor,
@@ -113,6 +115,9 @@ pub fn run(options: Options) -> anyhow::Result<()> {
     terminal::install_panic_hook();
     event::spawn_signals(tx.clone()).context("cannot listen for termination signals")?;
     let (mut terminal, guard) = terminal::setup().context("cannot take over the terminal")?;
+    if let Ok(size) = terminal.size() {
+        update::update(&mut state, Action::Resize(size.width, size.height));
+    }
     event::spawn_input(tx);
     let result = (|| -> anyhow::Result<()> {
         loop {
@@ -121,9 +126,12 @@ pub fn run(options: Options) -> anyhow::Result<()> {
                 return Ok(());
             };
             let action = match event {
+                // Behind the "too small" notice only quitting acts.
+                Event::Key(key) if state.too_small() => keymap::resolve_too_small(key),
                 Event::Key(key) => keymap::resolve(state.mode(), key),
+                Event::Paste(text) => Some(Action::Paste(text)),
                 Event::Tick => Some(Action::Tick),
-                Event::Resize => None,
+                Event::Resize(width, height) => Some(Action::Resize(width, height)),
                 Event::Outcome(outcome) => Some(Action::Done(*outcome)),
                 Event::Signal => Some(Action::Quit),
             };

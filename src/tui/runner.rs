@@ -8,13 +8,16 @@ use std::sync::Arc;
 use crate::bundle::Bundle;
 use crate::content::{self, PackSource};
 use crate::domain::assessment::{Answer, Assessment, AssessmentId, EquipmentRecord, Status};
+use crate::domain::lang::Lang;
 use crate::domain::pack::Pack;
 use crate::domain::post::{Post, PostCode};
 use crate::domain::scoring::{AssessmentScore, score_assessment};
+use crate::messages::{Surface, errors};
 use crate::store::{NewAssessment, Store, StoreError};
 
-use super::action::{AssessmentSummary, HomeData, Outcome, Previous, Refresh};
+use super::action::{AssessmentSummary, HomeData, NoteFailure, Outcome, Previous, Refresh};
 use super::effect::Effect;
+use super::state::NoteTarget;
 
 struct Parts {
     header: Assessment,
@@ -29,22 +32,33 @@ pub type Sink = Arc<dyn Fn(Outcome) + Send + Sync>;
 pub struct Runner {
     store: Store,
     content_dir: Option<PathBuf>,
+    /// The interface's language, for the messages of failures.
+    lang: Lang,
     /// Packs pinned by assessments, by content hash: parsed once per session.
     packs: HashMap<String, Pack>,
     /// The pack new assessments are made with.
     current: Option<(PackSource, Pack)>,
     background: Option<Sink>,
+    /// The database's file, beside which unsaved text is kept.
+    db_path: Option<PathBuf>,
 }
 
 impl Runner {
-    pub fn new(store: Store, content_dir: Option<PathBuf>) -> Self {
+    pub fn new(store: Store, content_dir: Option<PathBuf>, lang: Lang) -> Self {
         Runner {
             store,
             content_dir,
+            lang,
             packs: HashMap::new(),
             current: None,
             background: None,
+            db_path: None,
         }
+    }
+
+    /// Where the database lives (recovery files go beside it).
+    pub fn set_db_path(&mut self, path: PathBuf) {
+        self.db_path = Some(path);
     }
 
     /// Runs exports on their own thread, reporting to `sink`; without it they
@@ -67,10 +81,20 @@ impl Runner {
                 let result = self.store.set_response(&id, &item, &response);
                 return vec![self.saved(&id, result)];
             }
-            Effect::SetNote { id, item, note } => {
-                let result = self.store.set_note(&id, &item, &note);
-                return vec![self.saved(&id, result)];
-            }
+            Effect::SetNote {
+                id,
+                target,
+                note,
+                expected,
+            } => return vec![self.save_note(&id, target, note, &expected)],
+            Effect::WriteRecovery {
+                id,
+                target,
+                text,
+                path,
+            } => Ok(Outcome::RecoveryWritten(
+                self.write_recovery(&id, &target, &text, path),
+            )),
             Effect::UpdateEquipment {
                 id,
                 type_id,
@@ -87,7 +111,7 @@ impl Runner {
                 .store
                 .add_post(&post)
                 .map(|()| Outcome::PostCreated(post.code.clone()))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| self.say(&e)),
             Effect::CreateAssessment {
                 post,
                 kind,
@@ -97,15 +121,19 @@ impl Runner {
                 .store
                 .delete_draft(&id)
                 .map(|()| Outcome::DraftDeleted(id))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| self.say(&e)),
             Effect::LoadDemo => self.demo(),
-            Effect::Export(request) => {
+            Effect::Export { request, overwrite } => {
+                if !overwrite && request.output.is_file() {
+                    return vec![Outcome::ExportWouldOverwrite(request)];
+                }
+                let lang = self.lang;
                 // The full path, so the person knows where to find the file.
                 let work = move || {
                     Outcome::ExportFinished(
                         crate::report::export_assessment(&request)
                             .map(|path| std::fs::canonicalize(&path).unwrap_or(path))
-                            .map_err(|e| e.to_string()),
+                            .map_err(|e| errors::report(&e, lang, Surface::Tui)),
                     )
                 };
                 match &self.background {
@@ -121,13 +149,105 @@ impl Runner {
         vec![outcome.unwrap_or_else(Outcome::Failed)]
     }
 
+    /// A store error in the interface's words.
+    fn say(&self, error: &StoreError) -> String {
+        errors::store(error, self.lang, Surface::Tui)
+    }
+
     fn saved(&mut self, id: &AssessmentId, result: Result<(), StoreError>) -> Outcome {
         let refresh = self.refresh(id);
         match (result, refresh) {
             (Ok(()), Ok(refresh)) => Outcome::Saved(Box::new(refresh)),
             (Ok(()), Err(why)) => Outcome::SaveFailed(why, None),
-            (Err(e), refresh) => Outcome::SaveFailed(e.to_string(), refresh.ok().map(Box::new)),
+            (Err(e), refresh) => Outcome::SaveFailed(self.say(&e), refresh.ok().map(Box::new)),
         }
+    }
+
+    /// Saves a note if the stored one is still `expected`, and says which.
+    fn save_note(
+        &mut self,
+        id: &AssessmentId,
+        target: NoteTarget,
+        text: String,
+        expected: &str,
+    ) -> Outcome {
+        let result = match &target {
+            NoteTarget::Item(item) => self.store.save_note(id, item, &text, expected),
+            NoteTarget::Equipment(type_id) => {
+                self.store.save_equipment_note(id, type_id, &text, expected)
+            }
+        };
+        let refresh = self.refresh(id).ok().map(Box::new);
+        match (result, refresh) {
+            (Ok(()), Some(refresh)) => Outcome::NoteSaved {
+                target,
+                text,
+                refresh,
+            },
+            (Ok(()), None) => Outcome::SaveFailed(String::new(), None),
+            (Err(StoreError::NoteChanged { stored, by, at, .. }), refresh) => {
+                Outcome::NoteNotSaved {
+                    target,
+                    text,
+                    failure: NoteFailure::Changed { stored, by, at },
+                    refresh,
+                }
+            }
+            (Err(e), refresh) => Outcome::NoteNotSaved {
+                target,
+                text,
+                failure: NoteFailure::Refused(self.say(&e)),
+                refresh,
+            },
+        }
+    }
+
+    /// Keeps `text` in a file beside the database (or in the temporary folder
+    /// when that one cannot be written), and says where.
+    fn write_recovery(
+        &self,
+        id: &AssessmentId,
+        target: &NoteTarget,
+        text: &str,
+        path: Option<PathBuf>,
+    ) -> Result<PathBuf, String> {
+        let path = match path {
+            Some(path) => path,
+            None => {
+                let what = match target {
+                    NoteTarget::Item(item) => item.clone(),
+                    NoteTarget::Equipment(type_id) => type_id.replace(':', "-"),
+                };
+                let stamp = crate::domain::time::now().replace(':', "");
+                let name: String = format!("{id}-{what}-{stamp}.txt")
+                    .chars()
+                    .map(|c| {
+                        if c.is_alphanumeric() || "-._".contains(c) {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect();
+                let beside = self.db_dir().join("frontera-recovered").join(&name);
+                if std::fs::create_dir_all(beside.parent().unwrap_or(&beside)).is_ok() {
+                    beside
+                } else {
+                    std::env::temp_dir().join(name)
+                }
+            }
+        };
+        crate::output::write_output(&path, text.as_bytes())
+            .map(|()| path)
+            .map_err(|e| errors::write(&e, self.lang))
+    }
+
+    fn db_dir(&self) -> PathBuf {
+        self.db_path
+            .as_ref()
+            .and_then(|p| p.parent().map(std::path::Path::to_path_buf))
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(std::env::temp_dir)
     }
 
     fn refresh(&self, id: &AssessmentId) -> Result<Refresh, String> {
@@ -138,7 +258,7 @@ impl Runner {
                 equipment: self.store.equipment(id)?,
             })
         };
-        read().map_err(|e| e.to_string())
+        read().map_err(|e| self.say(&e))
     }
 
     fn home(&self, select: Option<PostCode>) -> Result<Outcome, String> {
@@ -149,7 +269,7 @@ impl Runner {
                 select,
             })
         };
-        load().map(Outcome::HomeLoaded).map_err(|e| e.to_string())
+        load().map(Outcome::HomeLoaded).map_err(|e| self.say(&e))
     }
 
     /// The pack an assessment pinned, parsed once.
@@ -158,7 +278,7 @@ impl Runner {
             let source = self
                 .store
                 .pack_source(&header.pack_hash)
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| self.say(&e))?;
             let pack = content::load(&source).pack.ok_or_else(|| {
                 format!(
                     "the content pack stored with assessment {} no longer loads",
@@ -186,7 +306,7 @@ impl Runner {
     }
 
     fn bundle(&mut self, id: &AssessmentId) -> Result<Bundle, String> {
-        let parts = self.parts(id).map_err(|e| e.to_string())?;
+        let parts = self.parts(id).map_err(|e| self.say(&e))?;
         let pack = self.pinned(&parts.header)?.clone();
         Ok(Bundle {
             header: parts.header,
@@ -199,7 +319,7 @@ impl Runner {
 
     /// Scores without copying the pack (for the home screen's score lines).
     fn score(&mut self, id: &AssessmentId) -> Result<AssessmentScore, String> {
-        let parts = self.parts(id).map_err(|e| e.to_string())?;
+        let parts = self.parts(id).map_err(|e| self.say(&e))?;
         let pack = self.pinned(&parts.header)?;
         Ok(score_assessment(
             pack,
@@ -213,7 +333,7 @@ impl Runner {
         let list = self
             .store
             .assessments(Some(code))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| self.say(&e))?;
         let mut out = Vec::new();
         for header in list {
             let score = self.score(&header.id)?;
@@ -240,7 +360,7 @@ impl Runner {
         let earlier = self
             .store
             .assessments(Some(&bundle.post.code))
-            .map_err(|e| e.to_string())?
+            .map_err(|e| self.say(&e))?
             .into_iter()
             .filter(|a| {
                 a.status == Status::Final
@@ -263,8 +383,8 @@ impl Runner {
         if let Some(current) = &self.current {
             return Ok(current.clone());
         }
-        let (source, pack) =
-            content::load_current(self.content_dir.as_deref()).map_err(|e| e.to_string())?;
+        let (source, pack) = content::load_current(self.content_dir.as_deref())
+            .map_err(|e| errors::pack(&e, self.lang))?;
         self.current = Some((source, pack));
         self.current_pack()
     }
@@ -286,13 +406,13 @@ impl Runner {
         self.store
             .create_assessment(&new, &source, &pack)
             .map(Outcome::AssessmentCreated)
-            .map_err(|e| e.to_string())
+            .map_err(|e| self.say(&e))
     }
 
     fn demo(&mut self) -> Result<Outcome, String> {
         let (source, pack) = self.current_pack()?;
         crate::demo::load_demo(&mut self.store, &source, &pack)
             .map(|(posts, assessments)| Outcome::DemoLoaded { posts, assessments })
-            .map_err(|e| format!("{e:#}"))
+            .map_err(|e| errors::demo(&e, self.lang, Surface::Tui))
     }
 }

@@ -6,6 +6,7 @@ use std::io::{self, Stdout};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -18,7 +19,12 @@ pub fn restore() {
     // Errors are ignored: this runs on the way out (even from a panic), when
     // there is nothing better to do than try every step.
     let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    );
 }
 
 /// Restores the terminal before the previous panic hook prints its message.
@@ -42,7 +48,8 @@ impl Drop for Guard {
 pub fn setup() -> io::Result<(Term, Guard)> {
     enable_raw_mode()?;
     let guard = Guard;
-    execute!(io::stdout(), EnterAlternateScreen)?;
+    // Bracketed paste: a paste arrives as one piece of text, not as keys.
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
     let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     Ok((terminal, guard))
 }

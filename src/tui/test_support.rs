@@ -33,7 +33,7 @@ pub fn store(demo: bool) -> Store {
 
 /// The home screen over a store, loaded as at start-up.
 pub fn app(store: Store, lang: Lang) -> (AppState, Runner) {
-    let mut runner = Runner::new(store, None);
+    let mut runner = Runner::new(store, None, lang);
     let mut state = AppState::new(lang, ACTOR, PathBuf::from("unused.db"), false);
     settle(
         &mut state,

@@ -9,10 +9,12 @@ use crate::domain::assessment::{AssessmentKind, Status};
 use crate::domain::lang::Lang;
 use crate::domain::post::{ControlModel, PostKind};
 use crate::domain::scoring::Flag;
+use crate::messages::terms;
 
 /// Every interface string; one constant per language, so a missing translation
 /// does not compile.
 pub struct Texts {
+    pub lang: Lang,
     pub posts: &'static str,
     pub assessments_of: &'static str,
     pub no_posts: &'static str,
@@ -30,10 +32,10 @@ pub struct Texts {
     pub col_score: &'static str,
     pub col_level: &'static str,
     pub col_done: &'static str,
-    pub lanes: &'static str,
-    pub cargo_lanes: &'static str,
-    pub booths: &'static str,
-    pub shifts: &'static str,
+    pub lanes: [&'static str; 2],
+    pub cargo_lanes: [&'static str; 2],
+    pub booths: [&'static str; 2],
+    pub shifts: [&'static str; 2],
     pub pillar: &'static str,
     pub equipment: &'static str,
     pub summary: &'static str,
@@ -160,12 +162,22 @@ pub struct Texts {
     pub help_dialogs: &'static str,
     pub help_intro: &'static str,
     pub levels_names: [&'static str; 5],
-    pub status: [&'static str; 3],
-    pub kinds: [&'static str; 4],
-    pub post_kinds: [&'static str; 4],
-    pub models: [&'static str; 4],
-    pub flags: [&'static str; 5],
-    pub flag_letters: [&'static str; 5],
+    pub msg_already_submitted: &'static str,
+    pub msg_final_cannot_submit: &'static str,
+    pub msg_already_final: &'static str,
+    pub msg_already_draft: &'static str,
+    pub finalise_reason_title: &'static str,
+    pub confirm_overwrite: &'static str,
+    pub editor_conflict: &'static str,
+    pub editor_conflict_keys: &'static str,
+    pub editor_theirs: &'static str,
+    pub editor_refused: &'static str,
+    pub editor_recovery: &'static str,
+    pub msg_note_cap: &'static str,
+    pub msg_kept_theirs: &'static str,
+    pub msg_next_pillar: &'static str,
+    pub msg_recovery_failed: &'static str,
+    pub msg_too_long: &'static str,
 }
 
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -176,54 +188,32 @@ pub fn texts(lang: Lang) -> &'static Texts {
     }
 }
 
-/// Replaces `{name}` placeholders in a template.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut text = template.to_string();
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
-    }
-    text
-}
+pub use crate::messages::fill;
 
+/// The fixed vocabulary comes from `messages::terms`, shared with the command line.
 impl Texts {
     pub fn status(&self, status: Status) -> &'static str {
-        match status {
-            Status::Draft => self.status[0],
-            Status::Submitted => self.status[1],
-            Status::Final => self.status[2],
-        }
+        terms::status(self.lang, status)
     }
 
     pub fn kind(&self, kind: AssessmentKind) -> &'static str {
-        match kind {
-            AssessmentKind::Baseline => self.kinds[0],
-            AssessmentKind::FollowUp => self.kinds[1],
-            AssessmentKind::Thematic => self.kinds[2],
-            AssessmentKind::Unannounced => self.kinds[3],
-        }
+        terms::kind(self.lang, kind)
     }
 
     pub fn post_kind(&self, kind: PostKind) -> &'static str {
-        let index = PostKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-        self.post_kinds[index]
+        terms::post_kind(self.lang, kind)
     }
 
     pub fn model(&self, model: ControlModel) -> &'static str {
-        let index = ControlModel::ALL
-            .iter()
-            .position(|m| *m == model)
-            .unwrap_or(0);
-        self.models[index]
+        terms::model(self.lang, model)
     }
 
     pub fn flag(&self, flag: Flag) -> &'static str {
-        let index = Flag::ALL.iter().position(|f| *f == flag).unwrap_or(0);
-        self.flags[index]
+        terms::flag(self.lang, flag)
     }
 
     pub fn flag_letter(&self, flag: Flag) -> &'static str {
-        let index = Flag::ALL.iter().position(|f| *f == flag).unwrap_or(0);
-        self.flag_letters[index]
+        terms::flag_letter(self.lang, flag)
     }
 
     pub fn level_name(&self, level: u8) -> &'static str {

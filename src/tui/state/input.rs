@@ -32,6 +32,13 @@ impl LineInput {
             .map_or(self.text.len(), |(i, _)| i)
     }
 
+    /// Inserts `text` at the cursor (a paste).
+    pub fn insert_str(&mut self, text: &str) {
+        let at = self.byte_at(self.cursor);
+        self.text.insert_str(at, text);
+        self.cursor += text.chars().count();
+    }
+
     /// Applies an editing key; returns whether it was one.
     pub fn handle(&mut self, key: KeyPress) -> bool {
         let len = self.text.chars().count();

@@ -11,6 +11,8 @@ use std::path::PathBuf;
 
 use ratatui_textarea::TextArea;
 
+use super::views::{MIN_HEIGHT, MIN_WIDTH};
+
 use crate::domain::assessment::AssessmentId;
 use crate::domain::lang::Lang;
 use crate::domain::post::PostCode;
@@ -49,24 +51,40 @@ pub struct Message {
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum ConfirmKind {
-    Delete { id: AssessmentId, post: PostCode },
+    Delete {
+        id: AssessmentId,
+        post: PostCode,
+    },
     Submit,
     Finalise,
     LoadDemo,
+    /// The report's file exists.
+    Overwrite(Box<crate::report::ExportRequest>),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum PromptKind {
-    NotApplicable { item: String },
+    NotApplicable {
+        item: String,
+    },
     Reopen,
     Uncatalogued,
-    Count { type_id: String, field: CountField },
-    ExportPath { id: AssessmentId },
+    Count {
+        type_id: String,
+        field: CountField,
+    },
+    ExportPath {
+        id: AssessmentId,
+    },
+    /// Finalising below the completeness threshold: why (logged, reported).
+    FinaliseReason {
+        completeness: f64,
+    },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Prompt {
     pub kind: PromptKind,
     pub input: LineInput,
@@ -79,21 +97,42 @@ pub enum NoteTarget {
     Equipment(String),
 }
 
+/// A note saved meanwhile by someone else, while this editor had text of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteConflict {
+    pub theirs: String,
+    pub by: String,
+    pub at: String,
+}
+
+/// The notes editor. It saves on every change (one save in flight at a time;
+/// the next takes the latest text), each save conditional on the stored note
+/// still being `base`, so nothing typed elsewhere is overwritten.
 #[derive(Debug, Clone)]
 pub struct NotesEditor {
     pub target: NoteTarget,
     pub textarea: TextArea<'static>,
-    /// The text last saved, to save only what changed.
-    pub saved_text: String,
-    /// Ticks since the last key, and since the first unsaved key: the editor
-    /// saves on a pause, and at the latest after a while of steady typing.
-    pub idle_ticks: u32,
-    pub dirty_ticks: u32,
+    /// What the database holds, as far as this editor knows: the text at
+    /// opening, then each text whose save was confirmed.
+    pub base: String,
+    /// Text sent to the database whose commit is not confirmed yet.
+    pub sent: Option<String>,
+    /// The stored note changed under this editor: saving waits for a choice.
+    pub conflict: Option<NoteConflict>,
+    /// The note cannot be saved (why, in the interface's language).
+    pub refused: Option<String>,
+    /// Where the text was kept when it could not be saved.
+    pub recovery: Option<PathBuf>,
 }
 
 impl NotesEditor {
     pub fn text(&self) -> String {
         self.textarea.lines().join("\n")
+    }
+
+    /// Whether the database holds exactly what the screen shows.
+    pub fn committed(&self) -> bool {
+        self.sent.is_none() && self.conflict.is_none() && self.text() == self.base
     }
 }
 
@@ -114,7 +153,12 @@ pub struct Search {
 
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    Help { scroll: u16 },
+    /// Help, over whatever was open (the reader, a confirmation), which it
+    /// gives back on closing.
+    Help {
+        scroll: u16,
+        under: Option<Box<Overlay>>,
+    },
     Confirm(ConfirmKind),
     Prompt(Prompt),
     Form(Form),
@@ -142,6 +186,9 @@ pub struct AppState {
     pub export: Option<PathBuf>,
     pub ticks: u64,
     pub quit: bool,
+    /// The terminal's size (columns, rows); below the minimum only resizing
+    /// and quitting act.
+    pub size: (u16, u16),
 }
 
 impl AppState {
@@ -161,7 +208,33 @@ impl AppState {
             export: None,
             ticks: 0,
             quit: false,
+            size: (MIN_WIDTH, MIN_HEIGHT),
         }
+    }
+
+    /// Whether the terminal is below the size frontera needs to be readable.
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    /// What the status line says about saving: "saved" only while the
+    /// database holds exactly what the screen shows.
+    pub fn save_shown(&self) -> SaveState {
+        if let Some(Overlay::Editor(editor)) = &self.overlay {
+            if let Some(why) = &editor.refused {
+                return SaveState::Failed(why.clone());
+            }
+            if editor.conflict.is_some() {
+                return SaveState::Failed(String::new());
+            }
+            if !editor.committed() {
+                return SaveState::Saving;
+            }
+        }
+        if self.pending > 0 {
+            return SaveState::Saving;
+        }
+        self.save.clone()
     }
 
     /// Which part of the key table applies now.

@@ -158,29 +158,30 @@ impl WorkspaceState {
         self.score = self.bundle.score();
     }
 
-    /// The next open item after the selection, through the following pillars
-    /// and round again (ending on the selection itself); `None` when every item
-    /// is answered.
+    /// The next open item: after the selection in its own pillar, then round
+    /// to the pillar's earlier items (so a search jump into the middle leaves
+    /// nothing behind), then the following pillars and round again; `None`
+    /// when every item is answered.
     pub fn next_open(&self) -> Option<(usize, usize)> {
-        let flat: Vec<(usize, usize)> = self
-            .items
-            .iter()
-            .enumerate()
-            .flat_map(|(p, positions)| (0..positions.len()).map(move |pos| (p, pos)))
-            .collect();
-        let start = match self.tab() {
-            Tab::Pillar(p) => flat
-                .iter()
-                .position(|&at| at == (p, self.selected[p]))
-                .map_or(0, |i| i + 1),
-            _ => 0,
+        let pillars = self.items.len();
+        let (here, from) = match self.tab() {
+            Tab::Pillar(p) => (p, self.selected[p] + 1),
+            _ => (0, 0),
         };
-        (0..flat.len())
-            .map(|k| flat[(start + k) % flat.len()])
-            .find(|&(p, pos)| {
-                self.item_at(p, pos)
-                    .is_some_and(|item| self.response(&item.id).is_open())
-            })
+        let is_open = |p: usize, pos: usize| {
+            self.item_at(p, pos)
+                .is_some_and(|item| self.response(&item.id).is_open())
+        };
+        let len = self.items.get(here).map_or(0, Vec::len);
+        let in_pillar = (from..len).chain(0..from.min(len));
+        if let Some(pos) = in_pillar.into_iter().find(|&pos| is_open(here, pos)) {
+            return Some((here, pos));
+        }
+        (1..pillars).map(|k| (here + k) % pillars).find_map(|p| {
+            (0..self.items[p].len())
+                .find(|&pos| is_open(p, pos))
+                .map(|pos| (p, pos))
+        })
     }
 
     pub fn first_open(&self) -> Option<(usize, usize)> {

@@ -2,19 +2,17 @@
 //! Pure: no database, file, clock or terminal; what must happen outside is
 //! returned as effects.
 
+pub mod editor;
 mod home;
 mod outcome;
 mod overlay;
+mod scroll;
 mod workspace;
 
 use super::action::Action;
 use super::effect::Effect;
-use super::state::{AppState, NoteTarget, Overlay, SaveState};
+use super::state::{AppState, Overlay, PromptKind, SaveState};
 
-/// Ticks (250 ms) of pause after which an open notes editor saves, and the
-/// longest it keeps unsaved text while someone types without a pause.
-const EDITOR_PAUSE_TICKS: u32 = 3;
-const EDITOR_MAX_TICKS: u32 = 20;
 /// How often (ticks) an open assessment is re-read, to show changes made by
 /// another frontera on the same database.
 const REFRESH_TICKS: u64 = 20;
@@ -23,12 +21,23 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     match action {
         Action::Tick => tick(state),
         Action::Done(outcome) => outcome::apply(state, outcome),
+        Action::Resize(width, height) => {
+            state.size = (width, height);
+            scroll::clamp_all(state);
+            Vec::new()
+        }
         Action::Quit => quit(state),
+        // Behind the "too small" notice nothing can be seen, so nothing acts
+        // but resizing and quitting.
+        _ if state.too_small() => Vec::new(),
         action => {
             state.message = None;
-            let help_open = matches!(state.overlay, Some(Overlay::Help { .. }));
-            if matches!(action, Action::ShowHelp) && !help_open {
-                state.overlay = Some(Overlay::Help { scroll: 0 });
+            if matches!(action, Action::ShowHelp)
+                && !matches!(state.overlay, Some(Overlay::Help { .. }))
+            {
+                // Help lies over the reader or a question, and gives it back.
+                let under = state.overlay.take().map(Box::new);
+                state.overlay = Some(Overlay::Help { scroll: 0, under });
                 return Vec::new();
             }
             route(state, action)
@@ -46,31 +55,24 @@ fn route(state: &mut AppState, action: Action) -> Vec<Effect> {
     }
 }
 
-/// Quitting saves an open editor (notes, or a count being typed) first;
-/// everything else is already saved.
+/// Quitting sends what an open notes editor holds; everything else is already
+/// saved. A count being typed was never confirmed with Enter, so it is not
+/// saved, as `Esc` would not save it either.
 fn quit(state: &mut AppState) -> Vec<Effect> {
-    let mut effects = save_editor(state);
-    if let Some(Overlay::Prompt(prompt)) = &state.overlay
-        && matches!(prompt.kind, super::state::PromptKind::Count { .. })
-    {
-        effects.extend(overlay::update(state, Action::Confirm));
-    }
+    let effects = match &state.overlay {
+        Some(Overlay::Editor(_)) => editor::close(state),
+        Some(Overlay::Prompt(p)) if matches!(p.kind, PromptKind::Count { .. }) => {
+            state.overlay = None;
+            Vec::new()
+        }
+        _ => Vec::new(),
+    };
     state.quit = true;
     effects
 }
 
 fn tick(state: &mut AppState) -> Vec<Effect> {
     state.ticks += 1;
-    if let Some(Overlay::Editor(editor)) = &mut state.overlay
-        && editor.text() != editor.saved_text
-    {
-        editor.idle_ticks += 1;
-        editor.dirty_ticks += 1;
-        if editor.idle_ticks >= EDITOR_PAUSE_TICKS || editor.dirty_ticks >= EDITOR_MAX_TICKS {
-            return save_editor(state);
-        }
-        return Vec::new();
-    }
     match &state.workspace {
         Some(ws)
             if state.pending == 0
@@ -90,47 +92,7 @@ pub(super) fn save(state: &mut AppState, effect: Effect) -> Vec<Effect> {
     vec![effect]
 }
 
-/// Saves the open notes editor if its text changed (the editor stays open).
-pub(super) fn save_editor(state: &mut AppState) -> Vec<Effect> {
-    let Some(Overlay::Editor(editor)) = &mut state.overlay else {
-        return Vec::new();
-    };
-    let text = editor.text();
-    editor.idle_ticks = 0;
-    editor.dirty_ticks = 0;
-    if text == editor.saved_text {
-        return Vec::new();
-    }
-    editor.saved_text = text.clone();
-    let target = editor.target.clone();
-    let Some(ws) = state.workspace.as_mut() else {
-        return Vec::new();
-    };
-    let id = ws.bundle.header.id.clone();
-    let effect = match target {
-        NoteTarget::Item(item) => {
-            ws.set_local(&item, None, Some(text.clone()));
-            Effect::SetNote {
-                id,
-                item,
-                note: text,
-            }
-        }
-        NoteTarget::Equipment(type_id) => {
-            super::state::equipment::set_local(&mut ws.bundle, &type_id, None, Some(&text));
-            ws.score = ws.bundle.score();
-            Effect::UpdateEquipment {
-                id,
-                type_id,
-                update: crate::store::EquipmentUpdate {
-                    note: Some(text),
-                    ..Default::default()
-                },
-            }
-        }
-    };
-    save(state, effect)
-}
-
+#[cfg(test)]
+mod editor_tests;
 #[cfg(test)]
 mod tests;

@@ -5,7 +5,9 @@ use crate::tui::action::Outcome;
 use crate::tui::effect::Effect;
 use crate::tui::i18n::{fill, texts};
 use crate::tui::state::workspace::WorkspaceState;
-use crate::tui::state::{AppState, Overlay, SaveState, Screen};
+use crate::tui::state::{AppState, ConfirmKind, Overlay, SaveState, Screen};
+
+use super::editor;
 
 pub fn apply(state: &mut AppState, outcome: Outcome) -> Vec<Effect> {
     let t = texts(state.lang);
@@ -87,6 +89,22 @@ pub fn apply(state: &mut AppState, outcome: Outcome) -> Vec<Effect> {
             Some(Overlay::Form(form)) => form.failure = Some(why),
             _ => state.error(why),
         },
+        Outcome::NoteSaved {
+            target,
+            text,
+            refresh,
+        } => return editor::saved(state, &target, text, *refresh),
+        Outcome::NoteNotSaved {
+            target,
+            text,
+            failure,
+            refresh,
+        } => return editor::not_saved(state, &target, text, failure, refresh.map(|r| *r)),
+        Outcome::RecoveryWritten(result) => editor::recovery_written(state, result),
+        Outcome::ExportWouldOverwrite(request) => {
+            state.export = None;
+            state.overlay = Some(Overlay::Confirm(ConfirmKind::Overwrite(request)));
+        }
         Outcome::ExportFinished(result) => {
             state.export = None;
             match result {

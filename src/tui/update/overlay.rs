@@ -6,38 +6,38 @@ use crate::report::ExportRequest;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::i18n::texts;
-use crate::tui::state::equipment;
+use crate::tui::keys::Key;
+use crate::tui::state::equipment::{self, record};
 use crate::tui::state::form::FormKind;
 use crate::tui::state::{AppState, ConfirmKind, Overlay, Prompt, PromptKind};
 
-use super::{save, save_editor};
+use super::editor::{self, Choice};
+use super::{save, scroll};
+
+/// The longest text a one-line field takes (a reason, a path, a name).
+const LINE_MAX_CHARS: usize = 2_000;
 
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+    if let Some(Overlay::Editor(_)) = &state.overlay {
+        return editor_keys(state, action);
+    }
     let Some(overlay) = state.overlay.take() else {
         return Vec::new();
     };
     match overlay {
-        Overlay::Help { scroll } => {
-            let scroll = match action {
-                Action::MoveUp => scroll.saturating_sub(1),
-                Action::MoveDown => scroll.saturating_add(1),
-                Action::PageUp => scroll.saturating_sub(10),
-                Action::PageDown => scroll.saturating_add(10),
-                Action::MoveFirst => 0,
-                Action::Back | Action::ShowHelp => return Vec::new(),
-                _ => scroll,
-            };
-            state.overlay = Some(Overlay::Help { scroll });
+        Overlay::Help { scroll, under } => {
+            if matches!(action, Action::Back | Action::ShowHelp) {
+                state.overlay = under.map(|o| *o);
+                return Vec::new();
+            }
+            let max = scroll::help_max(state);
+            let scroll = scroll::scrolled(scroll, &action, max, scroll::page(state));
+            state.overlay = Some(Overlay::Help { scroll, under });
             Vec::new()
         }
         Overlay::Reader(mut reader) => {
             let count = reader.procedures.len().max(1);
             match action {
-                Action::MoveUp => reader.scroll = reader.scroll.saturating_sub(1),
-                Action::MoveDown => reader.scroll = reader.scroll.saturating_add(1),
-                Action::PageUp => reader.scroll = reader.scroll.saturating_sub(10),
-                Action::PageDown => reader.scroll = reader.scroll.saturating_add(10),
-                Action::MoveFirst => reader.scroll = 0,
                 Action::MoveRight => {
                     reader.index = (reader.index + 1) % count;
                     reader.scroll = 0;
@@ -47,7 +47,11 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                     reader.scroll = 0;
                 }
                 Action::Back => return Vec::new(),
-                _ => {}
+                action => {
+                    let max = scroll::reader_max(state, &reader);
+                    reader.scroll =
+                        scroll::scrolled(reader.scroll, &action, max, scroll::page(state));
+                }
             }
             state.overlay = Some(Overlay::Reader(reader));
             Vec::new()
@@ -62,16 +66,22 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         },
         Overlay::Prompt(mut prompt) => match action {
             Action::Type(key) => {
-                prompt.input.handle(key);
+                if !(matches!(key.key, Key::Char(_))
+                    && prompt.input.text().chars().count() >= LINE_MAX_CHARS)
+                {
+                    prompt.input.handle(key);
+                }
                 prompt.error = None;
                 state.overlay = Some(Overlay::Prompt(prompt));
                 Vec::new()
             }
-            Action::Confirm => submit_prompt(state, prompt),
-            // A count prompt is a small editor: leaving it keeps what was typed.
-            Action::Cancel if matches!(prompt.kind, PromptKind::Count { .. }) => {
-                submit_prompt(state, prompt)
+            Action::Paste(text) => {
+                prompt.input.insert_str(&one_line(&text, &prompt.input));
+                state.overlay = Some(Overlay::Prompt(prompt));
+                Vec::new()
             }
+            Action::Confirm => submit_prompt(state, prompt),
+            // Esc cancels everywhere it says so, a count prompt included.
             Action::Cancel => Vec::new(),
             _ => {
                 state.overlay = Some(Overlay::Prompt(prompt));
@@ -81,6 +91,15 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Overlay::Form(mut form) => {
             match action {
                 Action::Type(key) => form.type_key(key),
+                Action::Paste(text) => {
+                    for c in text
+                        .chars()
+                        .filter(|c| !c.is_control())
+                        .take(LINE_MAX_CHARS)
+                    {
+                        form.type_key(crate::tui::keys::KeyPress::ch(c));
+                    }
+                }
                 Action::NextField => form.next_field(),
                 Action::PrevField => form.prev_field(),
                 Action::Confirm if !form.on_last_field() => form.next_field(),
@@ -117,32 +136,18 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.overlay = Some(Overlay::Form(form));
             Vec::new()
         }
-        Overlay::Editor(mut editor) => match action {
-            Action::Type(key) => {
-                editor.textarea.input(key.to_textarea_input());
-                editor.idle_ticks = 0;
-                state.overlay = Some(Overlay::Editor(editor));
-                Vec::new()
-            }
-            Action::SaveEditor => {
-                state.overlay = Some(Overlay::Editor(editor));
-                save_editor(state)
-            }
-            Action::Back | Action::Cancel => {
-                state.overlay = Some(Overlay::Editor(editor));
-                let effects = save_editor(state);
-                state.overlay = None;
-                effects
-            }
-            _ => {
-                state.overlay = Some(Overlay::Editor(editor));
-                Vec::new()
-            }
-        },
         Overlay::Search(mut search) => {
             match action {
                 Action::Type(key) => {
                     search.input.handle(key);
+                    search.results = state
+                        .workspace
+                        .as_ref()
+                        .map_or_else(Vec::new, |ws| ws.search(search.input.text(), state.lang));
+                    search.selected = 0;
+                }
+                Action::Paste(text) => {
+                    search.input.insert_str(&one_line(&text, &search.input));
                     search.results = state
                         .workspace
                         .as_ref()
@@ -169,6 +174,30 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.overlay = Some(Overlay::Search(search));
             Vec::new()
         }
+        // Handled above, before the overlay was taken.
+        Overlay::Editor(_) => Vec::new(),
+    }
+}
+
+/// A paste into a one-line field: line breaks become spaces, within the cap.
+fn one_line(text: &str, input: &crate::tui::state::input::LineInput) -> String {
+    let room = LINE_MAX_CHARS.saturating_sub(input.text().chars().count());
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(room)
+        .collect()
+}
+
+fn editor_keys(state: &mut AppState, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Type(key) => editor::type_key(state, key),
+        Action::Paste(text) => editor::paste(state, &text),
+        Action::SaveEditor => editor::sync(state),
+        Action::KeepMine => editor::resolve(state, Choice::Mine),
+        Action::TakeTheirs => editor::resolve(state, Choice::Theirs),
+        Action::KeepBoth => editor::resolve(state, Choice::Both),
+        Action::Back | Action::Cancel => editor::close(state),
+        _ => Vec::new(),
     }
 }
 
@@ -177,6 +206,7 @@ fn confirm(state: &mut AppState, kind: ConfirmKind) -> Vec<Effect> {
     match (kind, id) {
         (ConfirmKind::Delete { id, .. }, _) => vec![Effect::DeleteDraft(id)],
         (ConfirmKind::LoadDemo, _) => vec![Effect::LoadDemo],
+        (ConfirmKind::Overwrite(request), _) => export(state, *request, true),
         (ConfirmKind::Submit, Some(id)) => save(
             state,
             Effect::Transition {
@@ -195,12 +225,27 @@ fn confirm(state: &mut AppState, kind: ConfirmKind) -> Vec<Effect> {
     }
 }
 
+/// Starts the export of `request` (one at a time).
+fn export(state: &mut AppState, request: ExportRequest, overwrite: bool) -> Vec<Effect> {
+    if state.export.is_some() {
+        state.info(texts(state.lang).msg_export_running.into());
+        return Vec::new();
+    }
+    state.export = Some(request.output.clone());
+    vec![Effect::Export {
+        request: Box::new(request),
+        overwrite,
+    }]
+}
+
 /// Checks a prompt's answer; an invalid one keeps the prompt open with why.
 fn submit_prompt(state: &mut AppState, mut prompt: Prompt) -> Vec<Effect> {
     let t = texts(state.lang);
     let text = prompt.input.text().trim().to_string();
     let required = match &prompt.kind {
-        PromptKind::NotApplicable { .. } | PromptKind::Reopen => Some(t.reason_required),
+        PromptKind::NotApplicable { .. }
+        | PromptKind::Reopen
+        | PromptKind::FinaliseReason { .. } => Some(t.reason_required),
         PromptKind::Uncatalogued | PromptKind::ExportPath { .. } => Some(t.name_required),
         PromptKind::Count { .. } => None,
     };
@@ -212,21 +257,17 @@ fn submit_prompt(state: &mut AppState, mut prompt: Prompt) -> Vec<Effect> {
         return Vec::new();
     }
     if let PromptKind::ExportPath { id } = &prompt.kind {
-        if state.export.is_some() {
-            state.info(t.msg_export_running.into());
-            return Vec::new();
-        }
-        let output = std::path::PathBuf::from(&text);
-        state.export = Some(output.clone());
-        return vec![Effect::Export(Box::new(ExportRequest {
+        let request = ExportRequest {
             db_path: state.db_path.clone(),
             assessment: id.to_string(),
-            output,
+            output: std::path::PathBuf::from(&text),
             lang: state.lang,
             marking: None,
             actor: state.actor.clone(),
-        }))];
+        };
+        return export(state, request, false);
     }
+    let lang = state.lang;
     let Some(ws) = state.workspace.as_mut() else {
         return Vec::new();
     };
@@ -240,6 +281,10 @@ fn submit_prompt(state: &mut AppState, mut prompt: Prompt) -> Vec<Effect> {
         PromptKind::Reopen => Effect::Transition {
             id,
             transition: Transition::Reopen { reason: text },
+        },
+        PromptKind::FinaliseReason { .. } => Effect::Transition {
+            id,
+            transition: Transition::FinaliseIncomplete { reason: text },
         },
         PromptKind::Uncatalogued => {
             let type_id = format!("{}{text}", EquipmentRecord::UNCATALOGUED_PREFIX);
@@ -266,6 +311,21 @@ fn submit_prompt(state: &mut AppState, mut prompt: Prompt) -> Vec<Effect> {
                     }
                 }
             };
+            // The same rule the store applies, said here before anything is sent.
+            let before = record(&ws.bundle, &type_id)
+                .map(|r| r.counts.clone())
+                .unwrap_or_default();
+            let mut after = before.clone();
+            field.set(&mut after, value);
+            let problems = after.new_problems(&before);
+            if !problems.is_empty() {
+                prompt.error = Some(crate::messages::errors::counts(lang, &problems));
+                state.overlay = Some(Overlay::Prompt(Prompt {
+                    kind: PromptKind::Count { type_id, field },
+                    ..prompt
+                }));
+                return Vec::new();
+            }
             equipment::set_local(&mut ws.bundle, &type_id, Some((field, value)), None);
             ws.score = ws.bundle.score();
             Effect::UpdateEquipment {

@@ -6,7 +6,7 @@ use crate::domain::assessment::Response;
 use crate::domain::lang::Lang;
 use crate::tui::action::{Action, Outcome};
 use crate::tui::effect::Effect;
-use crate::tui::keys::{Key, KeyPress};
+use crate::tui::keys::KeyPress;
 use crate::tui::runner::Runner;
 use crate::tui::state::{AppState, Overlay, SaveState, Screen};
 use crate::tui::test_support::{DRAFT_ID, FINAL_ID, app, open, store};
@@ -133,68 +133,77 @@ fn next_open_skips_answered_items_and_crosses_pillars() {
 }
 
 #[test]
-fn leaving_the_notes_editor_saves_what_was_typed() {
-    let (mut state, _) = workspace(DRAFT_ID);
-    let (_, _, item) = selected(&state);
-    update(&mut state, Action::EditNotes);
-    for c in "Seen.".chars() {
-        update(&mut state, Action::Type(KeyPress::ch(c)));
-    }
-    update(&mut state, Action::Type(KeyPress::plain(Key::Enter)));
-    update(&mut state, Action::Type(KeyPress::ch('q')));
-    let effects = update(&mut state, Action::Back);
-    assert!(matches!(
-        effects.as_slice(),
-        [Effect::SetNote { item: i, note, .. }] if *i == item && note == "Seen.\nq"
-    ));
-    assert!(state.overlay.is_none());
-}
-
-#[test]
-fn the_editor_saves_on_a_pause_and_quitting_saves_it_too() {
-    let (mut state, _) = workspace(DRAFT_ID);
-    update(&mut state, Action::EditNotes);
-    update(&mut state, Action::Type(KeyPress::ch('a')));
-    assert!(update(&mut state, Action::Tick).is_empty());
-    assert!(update(&mut state, Action::Tick).is_empty());
-    let effects = update(&mut state, Action::Tick);
-    assert!(matches!(effects.as_slice(), [Effect::SetNote { note, .. }] if note == "a"));
-    assert!(
-        matches!(state.overlay, Some(Overlay::Editor(_))),
-        "the editor stays open"
-    );
-    update(&mut state, Action::Type(KeyPress::ch('b')));
-    let effects = update(&mut state, Action::Quit);
-    assert!(matches!(effects.as_slice(), [Effect::SetNote { note, .. }] if note == "ab"));
-    assert!(state.quit);
-}
-
-#[test]
-fn a_count_is_saved_on_enter_or_esc_and_a_bad_one_is_refused() {
+fn a_count_is_saved_on_enter_and_esc_cancels_even_an_invalid_one() {
     let (mut state, _) = workspace(DRAFT_ID);
     let tabs = state.workspace.as_ref().unwrap().tab_count();
     state.workspace.as_mut().unwrap().tab = tabs - 2;
     update(&mut state, Action::MoveRight);
+    // A stray digit, then Esc: nothing is saved.
+    update(&mut state, Action::Type(KeyPress::ch('7')));
+    assert!(update(&mut state, Action::Cancel).is_empty());
+    assert!(state.overlay.is_none());
+    // An invalid value, then Esc: the prompt closes all the same.
     update(&mut state, Action::Type(KeyPress::ch('7')));
     update(&mut state, Action::Type(KeyPress::ch('x')));
     assert!(
         update(&mut state, Action::Confirm).is_empty(),
         "7x is not a number"
     );
-    update(&mut state, Action::Type(KeyPress::plain(Key::Backspace)));
-    let effects = update(&mut state, Action::Cancel);
-    assert!(matches!(
-        effects.as_slice(),
-        [Effect::UpdateEquipment { update, .. }] if update.present == Some(Some(7)) && update.functional.is_none()
-    ));
-    // Quitting with a count half typed keeps it too.
+    assert!(matches!(&state.overlay, Some(Overlay::Prompt(p)) if p.error.is_some()));
+    assert!(update(&mut state, Action::Cancel).is_empty());
+    assert!(state.overlay.is_none());
+    // Enter saves (more present units than functional or maintained ones).
     update(&mut state, Action::Type(KeyPress::ch('2')));
-    let effects = update(&mut state, Action::Quit);
+    update(&mut state, Action::Type(KeyPress::ch('0')));
+    let effects = update(&mut state, Action::Confirm);
+    assert!(state.overlay.is_none(), "{:?}", state.overlay);
     assert!(matches!(
         effects.as_slice(),
-        [Effect::UpdateEquipment { update, .. }] if update.present == Some(Some(2))
+        [Effect::UpdateEquipment { update, .. }] if update.present == Some(Some(20)) && update.functional.is_none()
     ));
+    // Quitting with a count half typed does not save it.
+    update(&mut state, Action::Type(KeyPress::ch('2')));
+    assert!(update(&mut state, Action::Quit).is_empty());
     assert!(state.quit);
+}
+
+#[test]
+fn a_count_that_contradicts_the_others_is_refused_in_the_prompt() {
+    let (mut state, _) = workspace(DRAFT_ID);
+    let tabs = state.workspace.as_ref().unwrap().tab_count();
+    let ws = state.workspace.as_mut().unwrap();
+    ws.tab = tabs - 2;
+    // The first type with units present.
+    let present = ws
+        .equipment
+        .rows
+        .iter()
+        .position(|t| {
+            crate::tui::state::equipment::record(&ws.bundle, t)
+                .is_some_and(|r| r.counts.present.is_some_and(|p| p > 0))
+        })
+        .unwrap();
+    ws.equipment.selected = present;
+    let type_id = ws.equipment.rows[present].clone();
+    let present_count = crate::tui::state::equipment::record(&ws.bundle, &type_id)
+        .and_then(|r| r.counts.present)
+        .unwrap();
+    ws.equipment.column = 2; // functional
+    update(&mut state, Action::Open);
+    if let Some(Overlay::Prompt(p)) = &mut state.overlay {
+        p.input = crate::tui::state::input::LineInput::new(&(present_count + 5).to_string());
+    }
+    assert!(
+        update(&mut state, Action::Confirm).is_empty(),
+        "functional above present was sent"
+    );
+    match &state.overlay {
+        Some(Overlay::Prompt(p)) => {
+            let error = p.error.as_deref().unwrap_or_default();
+            assert!(error.contains("is more than present"), "{error}");
+        }
+        other => panic!("the prompt should stay open: {other:?}"),
+    }
 }
 
 #[test]
@@ -215,6 +224,20 @@ fn help_opens_and_closes_and_export_results_are_shown() {
     assert!(matches!(state.overlay, Some(Overlay::Help { .. })));
     update(&mut state, Action::Back);
     assert!(state.overlay.is_none());
+    // Over the reader, help gives the reader back.
+    let reader = crate::tui::state::Reader {
+        procedures: vec!["refusal-of-entry".into()],
+        index: 0,
+        scroll: 0,
+    };
+    state.overlay = Some(Overlay::Reader(reader));
+    update(&mut state, Action::ShowHelp);
+    update(&mut state, Action::Back);
+    assert!(
+        matches!(state.overlay, Some(Overlay::Reader(_))),
+        "{:?}",
+        state.overlay
+    );
     state.export = Some("x.pdf".into());
     update(
         &mut state,
@@ -229,4 +252,139 @@ fn help_opens_and_closes_and_export_results_are_shown() {
             .text
             .contains("not available")
     );
+}
+
+#[test]
+fn behind_the_too_small_notice_keys_do_nothing_but_quit() {
+    let (mut state, _) = workspace(DRAFT_ID);
+    let (_, _, item) = selected(&state);
+    update(&mut state, Action::Resize(70, 20));
+    for action in [
+        Action::SetLevel(3),
+        Action::NextOpen,
+        Action::MarkNotApplicable,
+        Action::EditNotes,
+    ] {
+        assert!(update(&mut state, action).is_empty());
+    }
+    assert!(state.overlay.is_none());
+    assert!(state.workspace.as_ref().unwrap().response(&item).is_open());
+    // Only q and Ctrl-C mean something there.
+    use crate::tui::keymap::resolve_too_small;
+    assert!(resolve_too_small(KeyPress::ch('3')).is_none());
+    assert!(matches!(
+        resolve_too_small(KeyPress::ch('q')),
+        Some(Action::Quit)
+    ));
+    update(&mut state, Action::Resize(80, 24));
+    assert_eq!(update(&mut state, Action::SetLevel(3)).len(), 1);
+}
+
+#[test]
+fn life_cycle_keys_say_why_they_do_not_apply() {
+    let (mut state, _) = workspace(FINAL_ID);
+    for (action, words) in [
+        (Action::Submit, "cannot be submitted"),
+        (Action::Finalise, "already final"),
+    ] {
+        assert!(update(&mut state, action).is_empty());
+        assert!(state.overlay.is_none());
+        let text = &state.message.as_ref().unwrap().text;
+        assert!(text.contains(words) && !text.contains("is now"), "{text}");
+    }
+    let (mut state, _) = workspace(DRAFT_ID);
+    update(&mut state, Action::Reopen);
+    assert!(
+        state
+            .message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("already a draft")
+    );
+    // The draft is half answered: finalising asks why, and sends the reason.
+    update(&mut state, Action::Finalise);
+    assert!(matches!(&state.overlay, Some(Overlay::Prompt(p))
+        if matches!(p.kind, crate::tui::state::PromptKind::FinaliseReason { .. })));
+    for c in "Visit cut short".chars() {
+        update(&mut state, Action::Type(KeyPress::ch(c)));
+    }
+    let effects = update(&mut state, Action::Confirm);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Transition { transition: crate::domain::assessment::Transition::FinaliseIncomplete { reason }, .. }]
+            if reason == "Visit cut short"
+    ));
+}
+
+#[test]
+fn next_open_finishes_the_pillar_before_moving_on() {
+    let (mut state, _) = workspace(DRAFT_ID);
+    let ws = state.workspace.as_mut().unwrap();
+    // The last open item of pillar 2, as after a search jump into its middle.
+    let p = 1;
+    let open: Vec<usize> = (0..ws.items[p].len())
+        .filter(|&pos| {
+            ws.item_at(p, pos)
+                .is_some_and(|i| ws.response(&i.id).is_open())
+        })
+        .collect();
+    assert!(
+        open.len() >= 2,
+        "the draft needs two open items in pillar 2"
+    );
+    ws.go_to(p, *open.last().unwrap());
+    update(&mut state, Action::NextOpen);
+    let ws = state.workspace.as_ref().unwrap();
+    assert_eq!(
+        (ws.tab, ws.selected[ws.tab]),
+        (p, open[0]),
+        "it wraps within the pillar"
+    );
+}
+
+#[test]
+fn help_scrolls_no_further_than_its_end_and_end_goes_there() {
+    let (mut state, _) = workspace(DRAFT_ID);
+    update(&mut state, Action::ShowHelp);
+    for _ in 0..200 {
+        update(&mut state, Action::PageDown);
+    }
+    let max = super::scroll::help_max(&state);
+    assert!(max > 0, "the help is longer than a screen at 80×24");
+    assert!(matches!(state.overlay, Some(Overlay::Help { scroll, .. }) if scroll == max));
+    update(&mut state, Action::MoveFirst);
+    update(&mut state, Action::MoveLast);
+    assert!(matches!(state.overlay, Some(Overlay::Help { scroll, .. }) if scroll == max));
+}
+
+#[test]
+fn exporting_over_an_existing_file_asks_first() {
+    let (mut state, _) = workspace(DRAFT_ID);
+    let request = crate::report::ExportRequest {
+        db_path: "x.db".into(),
+        assessment: DRAFT_ID.into(),
+        output: "old.pdf".into(),
+        lang: Lang::En,
+        marking: None,
+        actor: "ana".into(),
+    };
+    update(
+        &mut state,
+        Action::Done(Outcome::ExportWouldOverwrite(Box::new(request))),
+    );
+    assert!(matches!(
+        &state.overlay,
+        Some(Overlay::Confirm(crate::tui::state::ConfirmKind::Overwrite(
+            _
+        )))
+    ));
+    let effects = update(&mut state, Action::Confirm);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Export {
+            overwrite: true,
+            ..
+        }]
+    ));
 }

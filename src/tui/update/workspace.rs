@@ -1,23 +1,21 @@
 //! Keys in an open assessment: the pillar tabs (answering items), the equipment
 //! audit and the summary.
 
-use ratatui_textarea::{TextArea, WrapMode};
-
 use crate::domain::assessment::{AssessmentId, Response, Status};
 use crate::domain::lang::Lang;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
-use crate::tui::i18n::texts;
+use crate::tui::i18n::{fill, texts};
 use crate::tui::keys::Key;
 use crate::tui::state::equipment::{self, CountField, record};
 use crate::tui::state::input::LineInput;
 use crate::tui::state::workspace::Tab;
 use crate::tui::state::{
-    AppState, ConfirmKind, NoteTarget, NotesEditor, Overlay, Prompt, PromptKind, Reader, Screen,
-    Search,
+    AppState, ConfirmKind, NoteTarget, Overlay, Prompt, PromptKind, Reader, Screen, Search,
 };
 
-use super::save;
+use super::editor::editor;
+use super::{save, scroll};
 
 const PAGE: usize = 10;
 
@@ -31,7 +29,6 @@ pub fn export_prompt(lang: Lang, post: &str, id: &AssessmentId) -> Prompt {
 }
 
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
-    let t = texts(state.lang);
     let Some(ws) = state.workspace.as_mut() else {
         return Vec::new();
     };
@@ -73,32 +70,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::Submit | Action::Finalise | Action::Reopen => {
-            let status = ws.bundle.header.status;
-            match (&action, status) {
-                (Action::Submit, Status::Draft) => {
-                    state.overlay = Some(Overlay::Confirm(ConfirmKind::Submit))
-                }
-                (Action::Finalise, Status::Draft | Status::Submitted) => {
-                    state.overlay = Some(Overlay::Confirm(ConfirmKind::Finalise))
-                }
-                (Action::Reopen, Status::Submitted | Status::Final) => {
-                    state.overlay = Some(Overlay::Prompt(Prompt {
-                        kind: PromptKind::Reopen,
-                        input: LineInput::default(),
-                        error: None,
-                    }))
-                }
-                _ => {
-                    let text = crate::tui::i18n::fill(
-                        t.msg_status_now,
-                        &[
-                            ("id", ws.bundle.header.id.as_str()),
-                            ("status", t.status(status)),
-                        ],
-                    );
-                    state.info(text);
-                }
-            }
+            life_cycle(state, &action);
             return Vec::new();
         }
         _ => {}
@@ -107,20 +79,54 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Tab::Pillar(p) => items(state, p, action),
         Tab::Equipment => equipment_tab(state, action),
         Tab::Summary => {
-            let ws = state.workspace.as_mut().map(|w| &mut w.summary_scroll);
-            if let Some(scroll) = ws {
-                *scroll = match action {
-                    Action::MoveUp => scroll.saturating_sub(1),
-                    Action::MoveDown => scroll.saturating_add(1),
-                    Action::PageUp => scroll.saturating_sub(PAGE as u16),
-                    Action::PageDown => scroll.saturating_add(PAGE as u16),
-                    Action::MoveFirst => 0,
-                    _ => *scroll,
-                };
+            let max = scroll::summary_max(state);
+            let page = scroll::page(state);
+            if let Some(ws) = state.workspace.as_mut() {
+                ws.summary_scroll = scroll::scrolled(ws.summary_scroll, &action, max, page);
             }
             Vec::new()
         }
     }
+}
+
+/// S, F and O: each asks first where it applies, and says why where it does
+/// not. Finalising below the completeness threshold asks for a reason.
+fn life_cycle(state: &mut AppState, action: &Action) {
+    let t = texts(state.lang);
+    let Some(ws) = state.workspace.as_ref() else {
+        return;
+    };
+    let id = ws.bundle.header.id.to_string();
+    let not_here = |template: &str| fill(template, &[("id", &id)]);
+    let overlay = match (action, ws.bundle.header.status) {
+        (Action::Submit, Status::Draft) => Overlay::Confirm(ConfirmKind::Submit),
+        (Action::Submit, Status::Submitted) => {
+            return state.info(not_here(t.msg_already_submitted));
+        }
+        (Action::Submit, Status::Final) => return state.info(not_here(t.msg_final_cannot_submit)),
+        (Action::Finalise, Status::Draft | Status::Submitted) => {
+            if ws.score.finalising_needs_reason(&ws.bundle.pack.scoring) {
+                Overlay::Prompt(Prompt {
+                    kind: PromptKind::FinaliseReason {
+                        completeness: ws.score.completeness().unwrap_or(0.0),
+                    },
+                    input: LineInput::default(),
+                    error: None,
+                })
+            } else {
+                Overlay::Confirm(ConfirmKind::Finalise)
+            }
+        }
+        (Action::Finalise, Status::Final) => return state.info(not_here(t.msg_already_final)),
+        (Action::Reopen, Status::Submitted | Status::Final) => Overlay::Prompt(Prompt {
+            kind: PromptKind::Reopen,
+            input: LineInput::default(),
+            error: None,
+        }),
+        (Action::Reopen, Status::Draft) => return state.info(not_here(t.msg_already_draft)),
+        _ => return,
+    };
+    state.overlay = Some(overlay);
 }
 
 fn locked(state: &mut AppState) -> bool {
@@ -146,10 +152,32 @@ fn items(state: &mut AppState, pillar: usize, action: Action) -> Vec<Effect> {
         Action::PageDown => *selected = (*selected + PAGE).min(len.saturating_sub(1)),
         Action::MoveFirst => *selected = 0,
         Action::MoveLast => *selected = len.saturating_sub(1),
-        Action::ScrollDetailDown => ws.detail_scroll = ws.detail_scroll.saturating_add(5),
-        Action::ScrollDetailUp => ws.detail_scroll = ws.detail_scroll.saturating_sub(5),
+        Action::ScrollDetailDown | Action::ScrollDetailUp => {
+            let max = scroll::detail_max(state);
+            let page = scroll::page(state);
+            if let Some(ws) = state.workspace.as_mut() {
+                ws.detail_scroll = scroll::scrolled(ws.detail_scroll, &action, max, page);
+            }
+            return Vec::new();
+        }
         Action::NextOpen => match ws.next_open() {
-            Some((p, pos)) => ws.go_to(p, pos),
+            Some((p, pos)) => {
+                ws.go_to(p, pos);
+                if p != pillar {
+                    let number = |i: usize| {
+                        ws.bundle
+                            .pack
+                            .pillars
+                            .get(i)
+                            .map_or((i + 1).to_string(), |x| x.number.to_string())
+                    };
+                    let text = fill(
+                        t.msg_next_pillar,
+                        &[("done", &number(pillar)), ("next", &number(p))],
+                    );
+                    state.info(text);
+                }
+            }
             None => state.info(t.msg_all_answered.into()),
         },
         Action::OpenProcedure => match ws.current_item() {
@@ -216,20 +244,6 @@ fn answer(state: &mut AppState, action: Action) -> Vec<Effect> {
     };
     ws.set_local(&item, Some(response.clone()), None);
     save(state, Effect::SetResponse { id, item, response })
-}
-
-pub fn editor(target: NoteTarget, text: &str) -> NotesEditor {
-    let mut textarea = TextArea::new(text.split('\n').map(str::to_string).collect());
-    textarea.set_wrap_mode(WrapMode::WordOrGlyph);
-    textarea.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    textarea.move_cursor(ratatui_textarea::CursorMove::End);
-    NotesEditor {
-        target,
-        textarea,
-        saved_text: text.to_string(),
-        idle_ticks: 0,
-        dirty_ticks: 0,
-    }
 }
 
 fn equipment_tab(state: &mut AppState, action: Action) -> Vec<Effect> {

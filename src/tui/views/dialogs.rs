@@ -2,7 +2,7 @@
 //! editor and the search; help and the reader are drawn by `help`.
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
@@ -12,9 +12,12 @@ use super::help;
 use super::items::{mark, mark_style};
 use super::style::Theme;
 use super::text::{cell, fit};
+use crate::output::{visible, visible_line};
 use crate::tui::i18n::{Texts, fill, texts};
 use crate::tui::state::input::LineInput;
-use crate::tui::state::{AppState, ConfirmKind, NoteTarget, Overlay, Prompt, PromptKind, Search};
+use crate::tui::state::{
+    AppState, ConfirmKind, NoteTarget, NotesEditor, Overlay, Prompt, PromptKind, Search,
+};
 
 /// A centred rectangle of at most `width` × `height` inside `area`. Below 120
 /// columns a box takes the full width, so no cut-off text peeks out beside it.
@@ -42,7 +45,7 @@ pub fn draw_overlay(frame: &mut Frame<'_>, body: Rect, state: &AppState, theme: 
     // Large overlays take the whole body, so no half-hidden text shows around them.
     let big = body;
     match overlay {
-        Overlay::Help { scroll } => help::help(frame, big, state, *scroll, theme),
+        Overlay::Help { scroll, .. } => help::help(frame, big, state, *scroll, theme),
         Overlay::Reader(reader) => {
             if let Some(ws) = &state.workspace {
                 help::reader(frame, big, state, &ws.bundle.pack, reader, theme);
@@ -57,27 +60,100 @@ pub fn draw_overlay(frame: &mut Frame<'_>, body: Rect, state: &AppState, theme: 
             t,
             theme,
         ),
-        Overlay::Editor(editor) => {
-            let item = match &editor.target {
-                NoteTarget::Item(id) => id.clone(),
-                NoteTarget::Equipment(id) => state
-                    .workspace
-                    .as_ref()
-                    .map_or(id.clone(), |ws| type_name(ws, id, state.lang)),
-            };
-            let area = body;
-            let title = fill(t.editor_title, &[("item", &item)]);
-            let outer = block(
-                format!(" {} ", fit(&title, area.width.saturating_sub(4) as usize)),
-                true,
-                theme,
-            );
-            let inner = outer.inner(area);
-            frame.render_widget(Clear, area);
-            frame.render_widget(outer, area);
-            frame.render_widget(&editor.textarea, inner);
-        }
+        Overlay::Editor(editor) => notes_editor(frame, body, state, editor, t, theme),
         Overlay::Search(search) => search_box(frame, big, state, search, t, theme),
+    }
+}
+
+/// The notes editor, with what stands in the way of saving above it: a note
+/// changed meanwhile elsewhere (theirs shown below mine, and the three ways
+/// out), or a refusal (why, and where the text was kept).
+fn notes_editor(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    state: &AppState,
+    editor: &NotesEditor,
+    t: &Texts,
+    theme: Theme,
+) {
+    let item = match &editor.target {
+        NoteTarget::Item(id) => id.clone(),
+        NoteTarget::Equipment(id) => state
+            .workspace
+            .as_ref()
+            .map_or(id.clone(), |ws| type_name(ws, id, state.lang)),
+    };
+    let title = fill(t.editor_title, &[("item", &visible_line(&item))]);
+    let outer = block(
+        format!(" {} ", fit(&title, area.width.saturating_sub(4) as usize)),
+        true,
+        theme,
+    );
+    let inner = outer.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(outer, area);
+    let mut banner: Vec<Line<'_>> = Vec::new();
+    if let Some(conflict) = &editor.conflict {
+        let at = conflict
+            .at
+            .replace('T', " ")
+            .trim_end_matches('Z')
+            .to_string();
+        banner.push(Line::styled(
+            fill(
+                t.editor_conflict,
+                &[("by", &visible_line(&conflict.by)), ("at", &at)],
+            ),
+            theme.error(),
+        ));
+        banner.push(Line::styled(t.editor_conflict_keys, theme.bold()));
+    } else if let Some(why) = &editor.refused {
+        banner.push(Line::styled(
+            fill(t.editor_refused, &[("why", why)]),
+            theme.error(),
+        ));
+        if let Some(path) = &editor.recovery {
+            let path = path.display().to_string();
+            banner.push(Line::styled(
+                fill(t.editor_recovery, &[("path", &path)]),
+                theme.bold(),
+            ));
+        }
+    }
+    let banner_rows = if banner.is_empty() {
+        0
+    } else {
+        Paragraph::new(banner.clone())
+            .wrap(Wrap { trim: true })
+            .line_count(inner.width)
+            .min(inner.height as usize / 2) as u16
+    };
+    let theirs_rows = if editor.conflict.is_some() {
+        inner.height.saturating_sub(banner_rows) / 2
+    } else {
+        0
+    };
+    let [top, text, theirs] = Layout::vertical([
+        Constraint::Length(banner_rows),
+        Constraint::Min(1),
+        Constraint::Length(theirs_rows),
+    ])
+    .areas(inner);
+    if banner_rows > 0 {
+        frame.render_widget(Paragraph::new(banner).wrap(Wrap { trim: true }), top);
+    }
+    frame.render_widget(&editor.textarea, text);
+    if let Some(conflict) = &editor.conflict {
+        let lines: Vec<Line<'_>> = visible(&conflict.theirs)
+            .lines()
+            .map(|l| Line::raw(l.to_string()))
+            .collect();
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(block(format!(" {} ", t.editor_theirs), false, theme)),
+            theirs,
+        );
     }
 }
 
@@ -101,6 +177,10 @@ fn confirm(
         ConfirmKind::Submit => fill(t.confirm_submit, &[("id", &id)]),
         ConfirmKind::Finalise => fill(t.confirm_finalise, &[("id", &id)]),
         ConfirmKind::LoadDemo => t.confirm_demo.to_string(),
+        ConfirmKind::Overwrite(request) => fill(
+            t.confirm_overwrite,
+            &[("path", &visible_line(&request.output.display().to_string()))],
+        ),
     };
     let area = centred(body, 60, 8);
     let lines = vec![
@@ -177,6 +257,10 @@ fn prompt_box(
             fill(t.count_title, &[("field", names[index]), ("type", &name)])
         }
         PromptKind::ExportPath { id } => format!("{} — {id}", t.export_title),
+        PromptKind::FinaliseReason { completeness } => fill(
+            t.finalise_reason_title,
+            &[("percent", &super::text::percent(Some(*completeness)))],
+        ),
     };
     let hint = match prompt.kind {
         PromptKind::Count { .. } => t.count_hint,

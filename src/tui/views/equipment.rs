@@ -247,7 +247,7 @@ fn detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, ws: &WorkspaceSta
         Span::raw(if note.is_empty() {
             "—".to_string()
         } else {
-            note.replace('\n', " ")
+            crate::output::visible(note).replace('\n', " ")
         }),
     ]));
     let title = format!(" {} ", fit(&name, area.width.saturating_sub(4) as usize));

@@ -14,6 +14,17 @@ use crate::tui::keymap::{self, Section};
 use crate::tui::state::{AppState, Reader};
 
 pub fn help(frame: &mut Frame<'_>, area: Rect, state: &AppState, scroll: u16, theme: Theme) {
+    let paragraph = help_paragraph(state, theme);
+    let rows = paragraph.line_count(area.width.saturating_sub(2));
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        paragraph.scroll((super::bounded(scroll, rows, area), 0)),
+        area,
+    );
+}
+
+/// The help as one paragraph (to draw it, and to know how far it scrolls).
+pub fn help_paragraph(state: &AppState, theme: Theme) -> Paragraph<'static> {
     let t = texts(state.lang);
     let sections = [
         (Section::Everywhere, t.help_everywhere),
@@ -31,7 +42,7 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &AppState, scroll: u16, th
         let mut shown: Vec<(String, &str)> = Vec::new();
         for binding in keymap::section(section) {
             let entry = (
-                keymap::keys_label(binding),
+                keymap::keys_label(binding, state.lang),
                 keymap::help_text(binding, state.lang),
             );
             if !shown.contains(&entry) {
@@ -54,12 +65,9 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, state: &AppState, scroll: u16, th
         format!("{}: {}", t.col_flags, legend.join(" · ")),
         theme.dim(),
     ));
-    frame.render_widget(Clear, area);
-    let paragraph = Paragraph::new(lines)
+    Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .scroll((scroll, 0))
-        .block(block(format!(" {} ", t.keys_title), true, theme));
-    frame.render_widget(paragraph, area);
+        .block(block(format!(" {} ", t.keys_title), true, theme))
 }
 
 pub fn reader(
@@ -70,6 +78,22 @@ pub fn reader(
     reader: &Reader,
     theme: Theme,
 ) {
+    let paragraph = reader_paragraph(state, pack, reader, theme);
+    let rows = paragraph.line_count(area.width.saturating_sub(2));
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        paragraph.scroll((super::bounded(reader.scroll, rows, area), 0)),
+        area,
+    );
+}
+
+/// A cited procedure as one paragraph.
+pub fn reader_paragraph<'a>(
+    state: &AppState,
+    pack: &'a Pack,
+    reader: &Reader,
+    theme: Theme,
+) -> Paragraph<'a> {
     let t = texts(state.lang);
     let lang = state.lang;
     let id = reader
@@ -110,10 +134,7 @@ pub fn reader(
     };
     let position = format!(" ({}/{})", reader.index + 1, reader.procedures.len());
     lines.push(Line::styled(t.reader_hint, theme.dim()));
-    frame.render_widget(Clear, area);
-    let paragraph = Paragraph::new(lines)
+    Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .scroll((reader.scroll, 0))
-        .block(block(format!(" {title}{position} "), true, theme));
-    frame.render_widget(paragraph, area);
+        .block(block(format!(" {title}{position} "), true, theme))
 }

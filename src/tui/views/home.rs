@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::style::Theme;
 use super::text::{cell as pad, fit, percent, right};
+use crate::messages::count;
 
 /// A column of `width` with one space after its text.
 fn cell(text: &str, width: usize) -> String {
@@ -91,14 +92,19 @@ fn posts(frame: &mut Frame<'_>, area: Rect, state: &AppState, t: &Texts, theme: 
 fn profile(post: &Post, t: &Texts) -> String {
     let p = &post.profile;
     let mut text = format!(
-        "{} {}, {} {}, {} {}",
-        p.lanes, t.lanes, p.booths, t.booths, p.shifts, t.shifts
+        "{}, {}, {}",
+        count(p.lanes, t.lanes),
+        count(p.booths, t.booths),
+        count(p.shifts, t.shifts)
     );
     if post.cargo {
-        text.push_str(&format!(", {} {}", p.cargo_lanes, t.cargo_lanes));
+        text.push_str(&format!(", {}", count(p.cargo_lanes, t.cargo_lanes)));
     }
     if !post.agencies.is_empty() {
-        text.push_str(&format!(" · {}", post.agencies.join(", ")));
+        text.push_str(&format!(
+            " · {}",
+            crate::output::visible_line(&post.agencies.join(", "))
+        ));
     }
     text
 }

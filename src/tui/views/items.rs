@@ -11,6 +11,7 @@ use super::text::fit;
 use super::{block, scroll_offset};
 use crate::domain::assessment::Response;
 use crate::domain::pack::Item;
+use crate::output::{visible, visible_line};
 use crate::tui::i18n::{Texts, texts};
 use crate::tui::state::AppState;
 use crate::tui::state::workspace::WorkspaceState;
@@ -23,14 +24,19 @@ pub fn draw(
     pillar: usize,
     theme: Theme,
 ) {
+    let [left, right] = split(area);
+    list(frame, left, state, ws, pillar, theme);
+    detail(frame, right, state, ws, theme);
+}
+
+/// The list on the left and the detail on the right.
+pub fn split(area: Rect) -> [Rect; 2] {
     let list_width = if area.width >= 120 { 45 } else { 42 };
-    let [left, right] = Layout::horizontal([
+    Layout::horizontal([
         Constraint::Percentage(list_width),
         Constraint::Percentage(100 - list_width),
     ])
-    .areas(area);
-    list(frame, left, state, ws, pillar, theme);
-    detail(frame, right, state, ws, theme);
+    .areas(area)
 }
 
 /// The mark of a response: `·` open, the level, or N/A.
@@ -145,12 +151,27 @@ fn item_row<'a>(
 }
 
 fn detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, ws: &WorkspaceState, theme: Theme) {
-    let t = texts(state.lang);
-    let lang = state.lang;
-    let Some(item) = ws.current_item() else {
+    let Some(paragraph) = detail_paragraph(state, ws, area.width, theme) else {
         frame.render_widget(block(String::new(), false, theme), area);
         return;
     };
+    let rows = paragraph.line_count(area.width.saturating_sub(2));
+    frame.render_widget(
+        paragraph.scroll((super::bounded(ws.detail_scroll, rows, area), 0)),
+        area,
+    );
+}
+
+/// The selected item's detail as one paragraph, for a pane `width` wide.
+pub fn detail_paragraph<'a>(
+    state: &AppState,
+    ws: &'a WorkspaceState,
+    width: u16,
+    theme: Theme,
+) -> Option<Paragraph<'a>> {
+    let t = texts(state.lang);
+    let lang = state.lang;
+    let item = ws.current_item()?;
     let text = item.text.get(lang);
     let response = ws.response(&item.id);
     let mut lines: Vec<Line<'_>> = Vec::new();
@@ -182,7 +203,7 @@ fn detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, ws: &WorkspaceSta
         Response::NotApplicable { reason } => Line::from(vec![
             Span::styled(format!("{}:", t.na), theme.chosen()),
             Span::raw(" "),
-            Span::raw(reason.clone()),
+            Span::raw(visible_line(reason).into_owned()),
         ]),
     };
     lines.push(answer);
@@ -216,7 +237,12 @@ fn detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, ws: &WorkspaceSta
     if note.trim().is_empty() {
         lines.push(Line::styled(t.no_notes, theme.dim()));
     } else {
-        lines.extend(note.lines().map(|l| Line::raw(l.to_string())));
+        lines.extend(
+            visible(note)
+                .lines()
+                .map(|l| Line::raw(l.to_string()))
+                .collect::<Vec<_>>(),
+        );
     }
     section(&mut lines, t.guidance, &text.guidance, theme);
     section(&mut lines, t.recommendation, &text.recommendation, theme);
@@ -245,12 +271,12 @@ fn detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, ws: &WorkspaceSta
                 .map(|s| Line::styled(format!("• {s}"), theme.dim())),
         );
     }
-    let title = format!(" {} ", fit(&item.id, area.width.saturating_sub(4) as usize));
-    let paragraph = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((ws.detail_scroll, 0))
-        .block(block(title, false, theme));
-    frame.render_widget(paragraph, area);
+    let title = format!(" {} ", fit(&item.id, width.saturating_sub(4) as usize));
+    Some(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(title, false, theme)),
+    )
 }
 
 fn section<'a>(lines: &mut Vec<Line<'a>>, heading: &'a str, body: &str, theme: Theme) {

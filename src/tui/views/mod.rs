@@ -5,11 +5,11 @@
 mod dialogs;
 mod equipment;
 mod form;
-mod help;
+pub mod help;
 mod home;
-mod items;
+pub mod items;
 pub mod style;
-mod summary;
+pub mod summary;
 pub mod text;
 
 use ratatui::Frame;
@@ -34,15 +34,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState) {
         too_small(frame, area, state, theme);
         return;
     }
-    let message_rows = u16::from(state.message.is_some());
-    let [header, body, message, status, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(message_rows),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, body, message, status, footer] = frame_areas(state, area);
     match (state.screen, &state.workspace) {
         (Screen::Workspace, Some(ws)) => {
             tabs(frame, header, state, ws, theme);
@@ -67,12 +59,49 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState) {
             Tone::Info => theme.ok(),
             Tone::Error => theme.error(),
         };
-        let line = Line::styled(fit(&format!(" {}", m.text), message.width as usize), style);
-        frame.render_widget(Paragraph::new(line), message);
+        frame.render_widget(message_paragraph(&m.text, theme).style(style), message);
     }
     status_line(frame, status, state, theme);
     footer_line(frame, footer, state, theme);
     dialogs::draw_overlay(frame, body, state, theme);
+}
+
+/// The frame's rows: header, body, message (when there is one, on as many
+/// rows as it needs, up to three), status, keys.
+fn frame_areas(state: &AppState, area: Rect) -> [Rect; 5] {
+    let message_rows = state.message.as_ref().map_or(0, |m| {
+        message_paragraph(&m.text, Theme { color: false })
+            .line_count(area.width)
+            .clamp(1, 3) as u16
+    });
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(message_rows),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// Where the screen's body goes at the state's terminal size (for `update`,
+/// which bounds scrolling by what fits).
+pub fn body_rect(state: &AppState) -> Rect {
+    let [_, body, ..] = frame_areas(state, Rect::new(0, 0, state.size.0, state.size.1));
+    body
+}
+
+/// The first row to show of content `rows` tall in a bordered `area`, given
+/// the wanted `scroll`: never past the end.
+pub fn bounded(scroll: u16, rows: usize, area: Rect) -> u16 {
+    let max = rows.saturating_sub(area.height as usize);
+    scroll.min(u16::try_from(max).unwrap_or(u16::MAX))
+}
+
+/// A message, wrapped (never cut: it may say why something failed).
+fn message_paragraph(text: &str, _theme: Theme) -> Paragraph<'static> {
+    Paragraph::new(Line::raw(format!(" {}", crate::output::visible_line(text))))
+        .wrap(Wrap { trim: false })
 }
 
 fn too_small(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
@@ -143,7 +172,7 @@ fn status_line(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme
     } else {
         (String::new(), "")
     };
-    let save = match &state.save {
+    let save = match &state.save_shown() {
         SaveState::Idle => String::new(),
         SaveState::Saving => t.saving.to_string(),
         SaveState::Saved => t.saved.to_string(),
@@ -173,7 +202,11 @@ fn status_line(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme
 }
 
 fn footer_line(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
-    let hints = keymap::footer(state.mode(), state.lang);
+    let hints = keymap::footer(
+        state.mode(),
+        state.lang,
+        &crate::tui::availability::KeyContext::of(state),
+    );
     let mut spans = vec![Span::raw(" ")];
     let width = area.width as usize + 2; // the last hint needs no separator
     let cost = |(k, h): &(String, &str)| k.chars().count() + h.chars().count() + 3;

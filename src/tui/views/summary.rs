@@ -23,17 +23,38 @@ pub fn draw(
     ws: &WorkspaceState,
     theme: Theme,
 ) {
-    let pillars = ws.score.pillars.len() as u16;
-    let top_height = (pillars * 2 + 6).min(area.height.saturating_sub(4));
-    let [top, bottom] =
-        Layout::vertical([Constraint::Length(top_height), Constraint::Min(0)]).areas(area);
+    let [top, bottom] = split(area, ws);
     scores(frame, top, state, ws, theme);
     let [gaps_area, weak_area] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(bottom);
     lists(frame, gaps_area, weak_area, state, ws, theme);
 }
 
+/// The scores above, the lists below.
+pub fn split(area: Rect, ws: &WorkspaceState) -> [Rect; 2] {
+    let pillars = ws.score.pillars.len() as u16;
+    let top_height = (pillars * 2 + 6).min(area.height.saturating_sub(4));
+    Layout::vertical([Constraint::Length(top_height), Constraint::Min(0)]).areas(area)
+}
+
 fn scores(frame: &mut Frame<'_>, area: Rect, state: &AppState, ws: &WorkspaceState, theme: Theme) {
+    let paragraph = scores_paragraph(state, ws, area.width, theme);
+    let rows = paragraph.line_count(area.width.saturating_sub(2));
+    frame.render_widget(
+        paragraph.scroll((super::bounded(ws.summary_scroll, rows, area), 0)),
+        area,
+    );
+}
+
+/// The per-pillar scores, the overall line and the comparison, for a pane
+/// `width` wide.
+pub fn scores_paragraph<'a>(
+    state: &AppState,
+    ws: &'a WorkspaceState,
+    width: u16,
+    theme: Theme,
+) -> Paragraph<'a> {
+    let area = Rect::new(0, 0, width, 0);
     let t = texts(state.lang);
     let lang = state.lang;
     let width = area.width.saturating_sub(2) as usize;
@@ -131,10 +152,7 @@ fn scores(frame: &mut Frame<'_>, area: Rect, state: &AppState, ws: &WorkspaceSta
         None => t.no_previous.to_string(),
     };
     lines.push(Line::styled(fit(&compare, width), theme.dim()));
-    let paragraph = Paragraph::new(lines)
-        .scroll((ws.summary_scroll, 0))
-        .block(block(format!(" {} ", t.summary), true, theme));
-    frame.render_widget(paragraph, area);
+    Paragraph::new(lines).block(block(format!(" {} ", t.summary), true, theme))
 }
 
 /// Items with their levels, lowest first.

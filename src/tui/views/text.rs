@@ -1,8 +1,12 @@
 //! Fitting text into columns without cutting a word in half, and drawing bars.
 
 /// `text` in at most `width` columns: whole when it fits, else cut at a word
-/// boundary (or, for one long word, inside it) and ended with "…".
+/// boundary (or, for one long word, inside it) and ended with "…". Control
+/// characters of stored text are shown escaped (`\u{1b}`), never dropped
+/// silently or sent raw.
 pub fn fit(text: &str, width: usize) -> String {
+    let shown = crate::output::visible_line(text);
+    let text = shown.as_ref();
     let count = text.chars().count();
     if count <= width {
         return text.to_string();
