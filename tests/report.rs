@@ -324,3 +324,39 @@ fn the_library_export_writes_the_file_the_interface_asks_for() {
     let text = pdf_text(&out);
     assert!(text.contains("RESERVADO") && text.contains("Resumo executivo"));
 }
+
+#[test]
+fn a_report_of_an_assessment_finalised_incomplete_says_why() {
+    let s = Sandbox::new();
+    s.ok(&[
+        "post",
+        "add",
+        "--code",
+        "PE-KAS",
+        "--name",
+        "Kasani",
+        "--country",
+        "PE",
+        "--neighbour",
+        "BO",
+        "--kind",
+        "land",
+    ]);
+    let id = s.new_assessment("PE-KAS");
+    s.ok(&["answer", &id, "p2.checks.database-query", "2"]);
+    s.ok(&[
+        "assess",
+        "finalise",
+        &id,
+        "--reason",
+        "Visit cut short by a road block",
+    ]);
+    let file = s.dir.path().join("kasani.pdf");
+    s.ok(&["report", &id, "-o", file.to_str().unwrap()]);
+    let text = pdf_text(&file);
+    assert!(
+        text.contains("Finalised although incomplete")
+            && text.contains("Visit cut short by a road block"),
+        "{text}"
+    );
+}

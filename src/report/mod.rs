@@ -126,6 +126,20 @@ pub fn previous_final(store: &Store, bundle: &Bundle) -> Result<Option<Bundle>, 
     }
 }
 
+/// The reason given when the assessment was last finalised below the
+/// completeness threshold (the change log keeps it as "final (reason: …)").
+pub fn finalisation_reason(log: &[crate::domain::assessment::Change]) -> Option<String> {
+    let last = log
+        .iter()
+        .rev()
+        .find(|c| c.entity == "assessment" && c.field == "status")?;
+    last.new
+        .as_deref()?
+        .strip_prefix("final (reason: ")?
+        .strip_suffix(')')
+        .map(str::to_string)
+}
+
 /// The model of an assessment's report, dated `date`.
 pub fn assessment_model(
     store: &Store,
@@ -136,12 +150,14 @@ pub fn assessment_model(
 ) -> Result<ReportModel, ReportError> {
     let bundle = Bundle::load(store, id)?;
     let previous = previous_final(store, &bundle)?;
+    let reason = finalisation_reason(&store.change_log(id)?);
     Ok(model::build_assessment(&AssessmentInput {
         bundle: &bundle,
         previous: previous.as_ref(),
         lang,
         marking,
         date,
+        finalisation_reason: reason.as_deref(),
     }))
 }
 

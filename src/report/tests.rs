@@ -110,6 +110,7 @@ fn bundle(status: Status, levels: [u8; 3], created_at: &str) -> Bundle {
 
 fn model_of(b: &Bundle, previous: Option<&Bundle>, lang: Lang) -> ReportModel {
     model::build_assessment(&AssessmentInput {
+        finalisation_reason: None,
         bundle: b,
         previous,
         lang,

@@ -180,9 +180,9 @@ pub static BINDINGS: &[Binding] = &[
     // Notes editor.
     bind!(Editor, &[M::Editor], [k(Key::Esc)], None, Action::Back, true, "close (the note is saved as you type)", "cerrar (la observación se guarda mientras escribe)", "fechar (a observação é salva enquanto você digita)"),
     bind!(Editor, &[M::Editor], [KeyPress::ctrl('s')], None, Action::SaveEditor, false, "save now", "guardar ahora", "salvar agora"),
-    bind!(Editor, &[M::Editor], [KeyPress::ctrl('k')], None, Action::KeepMine, true, "in a conflict: keep my text", "en un conflicto: conservar mi texto", "num conflito: manter o meu texto"),
-    bind!(Editor, &[M::Editor], [KeyPress::ctrl('t')], None, Action::TakeTheirs, true, "in a conflict: take theirs (mine kept in a file)", "en un conflicto: tomar el otro (el mío queda en un archivo)", "num conflito: ficar com o outro (o meu fica num arquivo)"),
-    bind!(Editor, &[M::Editor], [KeyPress::ctrl('b')], None, Action::KeepBoth, true, "in a conflict: keep both", "en un conflicto: conservar ambos", "num conflito: manter os dois"),
+    bind!(Editor, &[M::Editor], [KeyPress::ctrl('k')], None, Action::KeepMine, true, "keep mine (in a note conflict)", "conservar el mío (en un conflicto)", "manter o meu (num conflito)"),
+    bind!(Editor, &[M::Editor], [KeyPress::ctrl('t')], None, Action::TakeTheirs, true, "take theirs (in a note conflict; mine is kept in a file)", "tomar el otro (en un conflicto; el mío queda en un archivo)", "ficar com o outro (num conflito; o meu fica num arquivo)"),
+    bind!(Editor, &[M::Editor], [KeyPress::ctrl('b')], None, Action::KeepBoth, true, "keep both (in a note conflict)", "conservar ambos (en un conflicto)", "manter os dois (num conflito)"),
     // Dialogs, forms, prompts, search.
     Binding { section: Section::Dialogs, modes: &[M::Confirm], keys: &[k(Key::Enter), c('y'), c('s')], label: Some(["Enter/y", "Enter/s", "Enter/s"]), action: Action::Confirm, help: ["yes", "sí", "sim"], footer: true },
     bind!(Dialogs, &[M::Confirm], [k(Key::Esc), c('n')], Some("Esc/n"), Action::Cancel, true, "no", "no", "não"),

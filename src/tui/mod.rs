@@ -68,7 +68,13 @@ pub fn settle(state: &mut AppState, runner: &mut Runner, effects: Vec<Effect>) {
 /// or the workspace of `options.open` on its first open item). A bad id is an
 /// error here, before the terminal is touched.
 pub fn start(options: &Options) -> anyhow::Result<(AppState, Runner)> {
-    let store = Store::open(&options.db_path, &options.actor)?;
+    // Opening an assessment needs its database; the home screen may start
+    // on a new one (it offers the demo data).
+    let store = if options.open.is_some() {
+        Store::open_existing(&options.db_path, &options.actor)?
+    } else {
+        Store::open(&options.db_path, &options.actor)?
+    };
     let open = match &options.open {
         Some(text) => Some(store.resolve(text)?),
         None => None,
@@ -88,7 +94,15 @@ pub fn start(options: &Options) -> anyhow::Result<(AppState, Runner)> {
     settle(&mut state, &mut runner, effects);
     if options.open.is_some() && state.workspace.is_none() {
         let why = state.message.as_ref().map_or("", |m| m.text.as_str());
-        anyhow::bail!("cannot open the assessment: {why}");
+        let head = crate::messages::pick(
+            options.lang,
+            [
+                "cannot open the assessment",
+                "no se puede abrir la evaluación",
+                "não é possível abrir a avaliação",
+            ],
+        );
+        anyhow::bail!("{head}: {why}");
     }
     Ok((state, runner))
 }
@@ -113,8 +127,23 @@ pub fn run(options: Options) -> anyhow::Result<()> {
         }
     });
     terminal::install_panic_hook();
-    event::spawn_signals(tx.clone()).context("cannot listen for termination signals")?;
-    let (mut terminal, guard) = terminal::setup().context("cannot take over the terminal")?;
+    let lang = options.lang;
+    event::spawn_signals(tx.clone()).context(crate::messages::pick(
+        lang,
+        [
+            "cannot listen for termination signals",
+            "no se pueden recibir las señales de terminación",
+            "não é possível receber os sinais de encerramento",
+        ],
+    ))?;
+    let (mut terminal, guard) = terminal::setup().context(crate::messages::pick(
+        lang,
+        [
+            "cannot take over the terminal",
+            "no se puede tomar el control de la terminal",
+            "não é possível assumir o controle do terminal",
+        ],
+    ))?;
     if let Ok(size) = terminal.size() {
         update::update(&mut state, Action::Resize(size.width, size.height));
     }

@@ -19,6 +19,8 @@ pub struct AssessmentInput<'a> {
     pub marking: Option<&'a str>,
     /// The report date (`2026-11-28` or a timestamp).
     pub date: &'a str,
+    /// Why it was finalised below the completeness threshold, if it was.
+    pub finalisation_reason: Option<&'a str>,
 }
 
 /// What the parts of the model share while being built.
@@ -30,6 +32,7 @@ pub(super) struct Ctx<'a> {
     pub s: &'static Strings,
     pub target: u8,
     pub date: &'a str,
+    pub finalisation_reason: Option<&'a str>,
 }
 
 impl Ctx<'_> {
@@ -66,6 +69,7 @@ pub fn build_assessment(input: &AssessmentInput<'_>) -> ReportModel {
         s,
         target: bundle.header.target_level,
         date: input.date,
+        finalisation_reason: input.finalisation_reason,
     };
     let plan = plan::action_plan(bundle, ctx.target);
     let mut blocks: Vec<Block> = Vec::new();

@@ -26,33 +26,40 @@ pub fn cover(ctx: &Ctx<'_>) -> Vec<Block> {
     if let Some(at) = &h.finalised_at {
         dates.push(format!("{} {}", s.finalised, s.date(at)));
     }
+    let mut facts = vec![
+        (s.post.into(), format!("{} ({})", b.post.name, b.post.code)),
+        (
+            s.countries.into(),
+            format!("{} – {}", b.post.country, b.post.neighbour),
+        ),
+        (
+            s.crossing.into(),
+            format!("{}, {}", s.kind(b.post.kind), cargo),
+        ),
+        (s.control_model.into(), s.model(b.post.model).into()),
+        (s.assessment_kind.into(), s.assessment_kind(h.kind).into()),
+        (s.assessment_id.into(), h.id.to_string()),
+        (s.dates.into(), dates.join("; ")),
+        (s.team.into(), h.evaluators.join(", ")),
+        (s.status.into(), s.status(h.status).into()),
+        (
+            s.content_pack.into(),
+            format!("{} {} (SHA-256 {})", h.pack_id, h.pack_version, h.pack_hash),
+        ),
+        (s.report_date.into(), s.date(ctx.date)),
+    ];
+    if let (crate::domain::assessment::Status::Final, Some(reason)) =
+        (h.status, ctx.finalisation_reason)
+    {
+        let done = percent(ctx.lang, ctx.score.completeness().unwrap_or(0.0));
+        facts.push((s.finalised_incomplete.into(), format!("{reason} ({done})")));
+    }
     vec![
         Block::Title {
             title: s.report_title.to_string(),
             subtitle: format!("{} ({})", b.post.name, b.post.code),
         },
-        Block::KeyValues(vec![
-            (s.post.into(), format!("{} ({})", b.post.name, b.post.code)),
-            (
-                s.countries.into(),
-                format!("{} – {}", b.post.country, b.post.neighbour),
-            ),
-            (
-                s.crossing.into(),
-                format!("{}, {}", s.kind(b.post.kind), cargo),
-            ),
-            (s.control_model.into(), s.model(b.post.model).into()),
-            (s.assessment_kind.into(), s.assessment_kind(h.kind).into()),
-            (s.assessment_id.into(), h.id.to_string()),
-            (s.dates.into(), dates.join("; ")),
-            (s.team.into(), h.evaluators.join(", ")),
-            (s.status.into(), s.status(h.status).into()),
-            (
-                s.content_pack.into(),
-                format!("{} {} (SHA-256 {})", h.pack_id, h.pack_version, h.pack_hash),
-            ),
-            (s.report_date.into(), s.date(ctx.date)),
-        ]),
+        Block::KeyValues(facts),
     ]
 }
 

@@ -39,6 +39,7 @@ pub static STRINGS: Strings = Strings {
     status: "Status",
     content_pack: "Content pack",
     report_date: "Report date",
+    finalised_incomplete: "Finalised although incomplete, because",
     kinds: ["land", "air", "sea", "river"],
     models: [
         "separate controls on each side",

@@ -39,6 +39,7 @@ pub static STRINGS: Strings = Strings {
     status: "Estado",
     content_pack: "Paquete de contenidos",
     report_date: "Fecha del informe",
+    finalised_incomplete: "Finalizada aunque incompleta, porque",
     kinds: ["terrestre", "aéreo", "marítimo", "fluvial"],
     models: [
         "controles separados a cada lado",

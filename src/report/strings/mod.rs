@@ -39,6 +39,7 @@ pub struct Strings {
     pub status: &'static str,
     pub content_pack: &'static str,
     pub report_date: &'static str,
+    pub finalised_incomplete: &'static str,
     pub kinds: [&'static str; 4],
     pub models: [&'static str; 4],
     pub assessment_kinds: [&'static str; 4],

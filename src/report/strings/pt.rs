@@ -39,6 +39,7 @@ pub static STRINGS: Strings = Strings {
     status: "Situação",
     content_pack: "Pacote de conteúdo",
     report_date: "Data do relatório",
+    finalised_incomplete: "Finalizada embora incompleta, porque",
     kinds: ["terrestre", "aérea", "marítima", "fluvial"],
     models: [
         "controles separados em cada lado",

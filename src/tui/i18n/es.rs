@@ -165,7 +165,7 @@ pub const TEXTS: Texts = Texts {
     finalise_reason_title: "Finalizar aunque solo está respondido el {percent}: ¿por qué? (obligatorio; queda en el registro y en el informe)",
     confirm_overwrite: "{path} ya existe. ¿Reemplazarlo por el informe nuevo?",
     editor_conflict: "{by} cambió esta observación a las {at} mientras usted escribía. No se sobrescribió nada; su texto sigue aquí.",
-    editor_conflict_keys: "Ctrl-K conservar el mío · Ctrl-T tomar el otro (el suyo queda en un archivo) · Ctrl-B conservar ambos",
+    editor_conflict_keys: "Ctrl-K conservar el mío · Ctrl-T tomar el otro (su texto queda guardado en un archivo) · Ctrl-B conservar ambos",
     editor_theirs: "El otro texto",
     editor_refused: "No guardado: {why}",
     editor_recovery: "Su texto está a salvo en {path}.",
