@@ -215,3 +215,16 @@ fn without_colour_only_emphasis_is_used() {
     state.color = true;
     assert!(colours(&state) > 0);
 }
+
+#[test]
+fn stored_control_characters_are_shown_escaped_on_screen() {
+    let mut store = store(false);
+    let mut post = crate::domain::fixtures::land_post(true);
+    post.name = "Kasani\u{1b}[2J\u{9b}".into();
+    post.agencies = vec!["SUNAT\u{1b}]0;x\u{7}".into()];
+    store.add_post(&post).unwrap();
+    let (state, _) = app(store, Lang::En);
+    let screen = render(&state, 80, 24);
+    assert!(screen.contains("Kasani\\u{1b}[2J\\u{9b}"), "{screen}");
+    assert!(screen.contains("SUNAT\\u{1b}]0;x\\u{7}"), "{screen}");
+}
