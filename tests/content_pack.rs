@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use frontera::content::{PackSource, load};
 use frontera::domain::lang::Lang;
 use frontera::domain::pack::{Cooperation, IbmField, Pack};
-use frontera::domain::post::PostKind;
+use frontera::domain::post::{ControlModel, CountryCode, Post, PostCode, PostKind, PostProfile};
 
 fn shipped() -> (Pack, usize, usize) {
     let report = load(&PackSource::embedded());
@@ -178,23 +178,52 @@ fn items_touch_every_cell_of_the_cooperation_by_field_grid() {
     }
 }
 
+/// A post of the register for applicability tests.
+fn post(kind: PostKind, cargo: bool, model: ControlModel, profile: PostProfile) -> Post {
+    Post {
+        code: PostCode::parse("XX-TEST").unwrap(),
+        name: "Test".into(),
+        country: CountryCode::parse("PE").unwrap(),
+        neighbour: CountryCode::parse("BO").unwrap(),
+        kind,
+        cargo,
+        model,
+        profile,
+        agencies: vec![],
+    }
+}
+
 #[test]
 fn a_land_post_with_cargo_asks_every_land_and_cargo_item_and_no_air_or_sea_only_item() {
     let (pack, _, _) = shipped();
+    let profile = PostProfile::default();
+    let land_cargo = post(PostKind::Land, true, ControlModel::Juxtaposed, profile);
+    let land = post(PostKind::Land, false, ControlModel::Juxtaposed, profile);
+    let air = post(PostKind::Air, false, ControlModel::None, profile);
     let asked: BTreeSet<&str> = pack
-        .applicable_items(PostKind::Land, true)
+        .applicable_items(&land_cargo)
         .map(|i| i.id.as_str())
         .collect();
     for item in pack.items() {
         let land = item.applicability.kinds.contains(&PostKind::Land);
         assert_eq!(asked.contains(item.id.as_str()), land, "{}", item.id);
     }
+    // Without a shared control, shared-control items are not asked.
+    let separate = post(
+        PostKind::Land,
+        true,
+        ControlModel::None,
+        PostProfile::default(),
+    );
+    for item in pack.applicable_items(&separate) {
+        assert!(!item.applicability.shared_control_only, "{}", item.id);
+    }
     assert!(
         pack.items().any(|i| i.applicability.cargo_only),
         "the pack has cargo items"
     );
     let without_cargo: BTreeSet<&str> = pack
-        .applicable_items(PostKind::Land, false)
+        .applicable_items(&land)
         .map(|i| i.id.as_str())
         .collect();
     assert!(without_cargo.len() < asked.len());
@@ -203,10 +232,7 @@ fn a_land_post_with_cargo_asks_every_land_and_cargo_item_and_no_air_or_sea_only_
             .filter(|i| i.applicability.cargo_only)
             .all(|i| !without_cargo.contains(i.id.as_str()))
     );
-    let air: BTreeSet<&str> = pack
-        .applicable_items(PostKind::Air, false)
-        .map(|i| i.id.as_str())
-        .collect();
+    let air: BTreeSet<&str> = pack.applicable_items(&air).map(|i| i.id.as_str()).collect();
     assert!(
         air.len() >= 60,
         "an airport still gets most items: {}",

@@ -53,7 +53,7 @@ pub fn run(ctx: &Context, args: &AnswerArgs) -> Result<()> {
             args.item, pack.meta.id, pack.meta.version
         ))
     })?;
-    if !item.applicability.applies_to(post.kind, post.cargo) {
+    if !item.applicability.applies_to(&post) {
         return Err(invalid(format!(
             "item {} does not apply to {} ({} post{}); it is not asked there",
             item.id,

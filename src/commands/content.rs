@@ -8,7 +8,7 @@ use serde_json::json;
 use super::{Context, InvalidInput, invalid, print_json};
 use crate::cli::ContentCommand;
 use crate::content::{LoadReport, PackSource, load};
-use crate::domain::pack::{Cooperation, IbmField, Pack};
+use crate::domain::pack::{Cooperation, IbmField, Item, Pack, Scope};
 
 pub fn run(ctx: &Context, cmd: &ContentCommand) -> Result<()> {
     let ContentCommand::Check { dir, json } = cmd;
@@ -44,11 +44,66 @@ fn grid(pack: &Pack) -> BTreeMap<(Cooperation, IbmField), usize> {
     cells
 }
 
+/// Counts of the v2 item keys over some items: scope, core subset, depth.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Profile {
+    items: usize,
+    post: usize,
+    national: usize,
+    core: usize,
+    shared_control_only: usize,
+    critical_not_core: usize,
+}
+
+impl Profile {
+    fn of<'a>(items: impl IntoIterator<Item = &'a Item>) -> Self {
+        let mut p = Profile::default();
+        for item in items {
+            p.items += 1;
+            match item.scope {
+                Scope::Post => p.post += 1,
+                Scope::National => p.national += 1,
+            }
+            p.core += usize::from(item.core);
+            p.shared_control_only += usize::from(item.applicability.shared_control_only);
+            p.critical_not_core += usize::from(item.critical && !item.core);
+        }
+        p
+    }
+
+    /// The keys shared by the whole pack and each pillar in `--json`.
+    fn json(self) -> serde_json::Value {
+        json!({
+            "scope": { "post": self.post, "national": self.national },
+            "core": self.core,
+            // Items asked at each assessment depth: "core" asks the core subset only.
+            "depth": { "core": self.core, "full": self.items },
+            "shared_control_only": self.shared_control_only,
+            "critical_not_core": self.critical_not_core,
+        })
+    }
+}
+
+/// `extra`'s keys added to the object `base`.
+fn merged(mut base: serde_json::Value, extra: serde_json::Value) -> serde_json::Value {
+    if let (Some(base), serde_json::Value::Object(extra)) = (base.as_object_mut(), extra) {
+        base.extend(extra);
+    }
+    base
+}
+
 fn report_json(report: &LoadReport) -> serde_json::Value {
     let pack = report.pack.as_ref();
     let pillars: Vec<_> = pack.map_or(vec![], |p| {
-        p.pillars.iter().map(|x| json!({ "pillar": x.number, "items": x.items.len(), "sections": x.sections.len() })).collect()
+        p.pillars
+            .iter()
+            .map(|x| {
+                let counts = json!({ "pillar": x.number, "items": x.items.len(), "sections": x.sections.len() });
+                merged(counts, Profile::of(&x.items).json())
+            })
+            .collect()
     });
+    let profile = pack.map_or_else(Profile::default, |p| Profile::of(p.items()));
     let coverage = pack.map(|p| {
         let cells = grid(p);
         let by_cooperation: BTreeMap<_, _> = Cooperation::ALL
@@ -64,7 +119,7 @@ fn report_json(report: &LoadReport) -> serde_json::Value {
             "empty_cells": cells.iter().filter(|(_, n)| **n == 0).count(),
         })
     });
-    json!({
+    let summary = json!({
         "ok": report.errors().next().is_none(),
         "version": report.version,
         "hash": report.hash,
@@ -77,7 +132,8 @@ fn report_json(report: &LoadReport) -> serde_json::Value {
         "coverage": coverage,
         "errors": report.errors().map(ToString::to_string).collect::<Vec<_>>(),
         "warnings": report.warnings().map(ToString::to_string).collect::<Vec<_>>(),
-    })
+    });
+    merged(summary, profile.json())
 }
 
 fn print_text(source: &PackSource, report: &LoadReport) {
@@ -96,13 +152,26 @@ fn print_text(source: &PackSource, report: &LoadReport) {
     );
     println!("hash {}", pack.meta.hash);
     for p in &pack.pillars {
+        let counts = Profile::of(&p.items);
         println!(
-            "  pillar {}: {} items in {} sections",
+            "  pillar {}: {} items in {} sections ({} core, {} national, {} shared control only)",
             p.number,
             p.items.len(),
-            p.sections.len()
+            p.sections.len(),
+            counts.core,
+            counts.national,
+            counts.shared_control_only
         );
     }
+    let all = Profile::of(pack.items());
+    println!(
+        "  scope: {} post, {} national; depth: {} core of {} (full)",
+        all.post, all.national, all.core, all.items
+    );
+    println!(
+        "  shared control only: {}; critical items not core: {}",
+        all.shared_control_only, all.critical_not_core
+    );
     println!(
         "  {} procedures, {} equipment types",
         pack.procedures.len(),
@@ -124,4 +193,75 @@ fn print_text(source: &PackSource, report: &LoadReport) {
         println!();
     }
     println!("ok");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixtures;
+    use crate::domain::post::PostKind;
+
+    #[test]
+    fn the_profile_counts_scope_core_depth_and_shared_control() {
+        let mut national = fixtures::item("a", 1, 2, true, &PostKind::ALL, false);
+        national.scope = Scope::National;
+        national.core = true;
+        let critical = fixtures::item("b", 1, 2, true, &PostKind::ALL, false);
+        let mut shared = fixtures::item("c", 2, 1, false, &PostKind::ALL, false);
+        shared.applicability.shared_control_only = true;
+        shared.core = true;
+        let items = [national, critical, shared];
+        let p = Profile::of(&items);
+        assert_eq!(
+            p,
+            Profile {
+                items: 3,
+                post: 2,
+                national: 1,
+                core: 2,
+                shared_control_only: 1,
+                critical_not_core: 1,
+            }
+        );
+        let j = p.json();
+        assert_eq!(j["scope"]["post"], 2);
+        assert_eq!(j["scope"]["national"], 1);
+        assert_eq!(j["core"], 2);
+        assert_eq!(j["depth"]["core"], 2);
+        assert_eq!(j["depth"]["full"], 3);
+        assert_eq!(j["shared_control_only"], 1);
+        assert_eq!(j["critical_not_core"], 1);
+    }
+
+    #[test]
+    fn the_json_report_has_the_counts_overall_and_per_pillar() {
+        let mut a = fixtures::item("p1.a", 1, 2, true, &PostKind::ALL, false);
+        a.core = true;
+        a.scope = Scope::National;
+        let b = fixtures::item("p1.b", 1, 2, false, &PostKind::ALL, false);
+        let mut c = fixtures::item("p4.c", 4, 2, true, &PostKind::ALL, false);
+        c.applicability.shared_control_only = true;
+        let pack = fixtures::pack(vec![a, b, c], vec![]);
+        let report = LoadReport {
+            pack: Some(pack),
+            version: Some("2.0.0".into()),
+            hash: "0".repeat(64),
+            diagnostics: vec![],
+            missing_translations: 0,
+        };
+        let j = report_json(&report);
+        assert_eq!(j["items"], 3);
+        assert_eq!(j["scope"], json!({ "post": 2, "national": 1 }));
+        assert_eq!(j["core"], 1);
+        assert_eq!(j["depth"], json!({ "core": 1, "full": 3 }));
+        assert_eq!(j["shared_control_only"], 1);
+        assert_eq!(j["critical_not_core"], 1);
+        let pillars = j["pillars"].as_array().unwrap();
+        assert_eq!(pillars.len(), 4);
+        assert_eq!(pillars[0]["depth"], json!({ "core": 1, "full": 2 }));
+        assert_eq!(pillars[0]["scope"], json!({ "post": 1, "national": 1 }));
+        assert_eq!(pillars[1]["depth"], json!({ "core": 0, "full": 0 }));
+        assert_eq!(pillars[3]["shared_control_only"], 1);
+        assert_eq!(pillars[3]["critical_not_core"], 1);
+    }
 }

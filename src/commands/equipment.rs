@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, args: &EquipmentArgs) -> Result<()> {
                 args.type_id
             ))
         })?;
-        if !kind.applicability.applies_to(post.kind, post.cargo) {
+        if !kind.applicability.applies_to(&post) {
             return Err(invalid(format!(
                 "equipment type {} does not apply to {} ({} post)",
                 kind.id, post.code, post.kind
