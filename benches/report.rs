@@ -56,7 +56,7 @@ fn assess(
         created_at: Some(created_at.into()),
     };
     let id = store.create_assessment(&new, source, pack).unwrap();
-    for (k, item) in pack.applicable_items(post.kind, post.cargo).enumerate() {
+    for (k, item) in pack.applicable_items(post).enumerate() {
         let level = ((seed + k * 7) % 5) as u8;
         let note = notes.then_some(NOTE);
         store
@@ -67,7 +67,7 @@ fn assess(
         .catalogue
         .types
         .iter()
-        .filter(|t| t.applicability.applies_to(post.kind, post.cargo))
+        .filter(|t| t.applicability.applies_to(post))
         .take(equipment);
     for (k, kind) in types.enumerate() {
         let present = 2 + (k % 4) as u32;

@@ -59,7 +59,7 @@ fn big_database(path: &Path) {
             };
             let id = store.create_assessment(&new, &source, &pack).unwrap();
             if n == 0 {
-                for (i, item) in pack.applicable_items(post.kind, post.cargo).enumerate() {
+                for (i, item) in pack.applicable_items(&post).enumerate() {
                     let level = Response::Level((i % 5) as u8);
                     store
                         .set_answer(&id, &item.id, &level, Some("Observado en el sitio."))

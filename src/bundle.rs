@@ -65,7 +65,7 @@ impl Bundle {
 
     /// Items asked at this post, in pack order.
     pub fn applicable_items(&self) -> impl Iterator<Item = &Item> {
-        self.pack.applicable_items(self.post.kind, self.post.cargo)
+        self.pack.applicable_items(&self.post)
     }
 
     pub fn answer(&self, item: &str) -> Option<&Answer> {

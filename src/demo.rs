@@ -244,7 +244,7 @@ fn answer_items(
     post: &Post,
     demo: &DemoAssessment,
 ) -> Result<()> {
-    for item in pack.applicable_items(post.kind, post.cargo) {
+    for item in pack.applicable_items(post) {
         let roll = dice(id.as_str(), &item.id);
         if u32::from(roll) * 100 >= u32::from(demo.answered) * 256 {
             continue;
@@ -303,7 +303,7 @@ fn audit_equipment(
         .catalogue
         .types
         .iter()
-        .filter(|t| t.applicability.applies_to(post.kind, post.cargo))
+        .filter(|t| t.applicability.applies_to(post))
     {
         let roll = u32::from(dice(id.as_str(), &kind.id));
         if roll % 4 == 0 || demo.answered < 100 && roll % 2 == 0 {

@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, args: &AnswerArgs) -> Result<()> {
             ],
         ))
     })?;
-    if !item.applicability.applies_to(post.kind, post.cargo) {
+    if !item.applicability.applies_to(&post) {
         return Err(invalid(fill(
             t.item_not_here,
             &[

@@ -42,7 +42,7 @@ pub fn run(ctx: &Context, args: &EquipmentArgs) -> Result<()> {
             .catalogue
             .get(&args.type_id)
             .ok_or_else(|| invalid(fill(t.unknown_type, &[("type", &args.type_id)])))?;
-        if !kind.applicability.applies_to(post.kind, post.cargo) {
+        if !kind.applicability.applies_to(&post) {
             return Err(invalid(fill(
                 t.type_not_here,
                 &[

@@ -22,6 +22,23 @@ fn non_negative(value: &Option<S<f64>>, what: &str, diags: &mut FileDiagnostics<
     }
 }
 
+/// A threshold: a whole number of 0 or more; absent is 0 (no threshold).
+fn count(value: &Option<S<i64>>, what: &str, diags: &mut FileDiagnostics<'_>) -> u32 {
+    match value {
+        None => 0,
+        Some(v) => u32::try_from(*v.get_ref()).unwrap_or_else(|_| {
+            diags.error(
+                v.span(),
+                format!(
+                    "{what} must be a whole number of 0 or more, not {}",
+                    v.get_ref()
+                ),
+            );
+            0
+        }),
+    }
+}
+
 fn equipment_type(
     dto: &TypeDto,
     lines: &[EquipmentLine],
@@ -55,6 +72,9 @@ fn equipment_type(
             &what("operators_per_unit"),
             diags,
         ),
+        min_lanes: count(&dto.min_lanes, &what("min_lanes"), diags),
+        min_cargo_lanes: count(&dto.min_cargo_lanes, &what("min_cargo_lanes"), diags),
+        min_booths: count(&dto.min_booths, &what("min_booths"), diags),
     };
     let blocks = [dto.en.as_ref(), dto.es.as_ref(), dto.pt.as_ref()];
     let name = Versions::of(blocks, |b: &NameText| text(&b.name)).require(
@@ -74,6 +94,7 @@ fn equipment_type(
         applicability: Applicability {
             kinds,
             cargo_only: dto.cargo_only,
+            shared_control_only: dto.shared_control_only,
         },
         need,
         name: name?,

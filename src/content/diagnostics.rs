@@ -53,7 +53,6 @@ pub struct FileDiagnostics<'a> {
     pub found: Vec<Diagnostic>,
     /// Texts missing in Spanish or Portuguese (each also a warning).
     pub missing_translations: usize,
-    rel: String,
 }
 
 impl<'a> FileDiagnostics<'a> {
@@ -63,17 +62,7 @@ impl<'a> FileDiagnostics<'a> {
             text,
             found: Vec::new(),
             missing_translations: 0,
-            rel: file.to_string(),
         }
-    }
-
-    /// The file's path relative to the pack root (for "first defined at").
-    pub fn set_rel(&mut self, rel: &str) {
-        self.rel = rel.to_string();
-    }
-
-    pub fn file_rel(&self) -> &str {
-        &self.rel
     }
 
     fn push(&mut self, severity: Severity, span: Range<usize>, message: String) {

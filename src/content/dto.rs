@@ -66,6 +66,12 @@ pub struct ItemDto {
     pub kinds: Option<S<Vec<String>>>,
     #[serde(default)]
     pub cargo_only: bool,
+    /// "post" (default) or "national".
+    pub scope: Option<S<String>>,
+    #[serde(default)]
+    pub core: bool,
+    #[serde(default)]
+    pub shared_control_only: bool,
     #[serde(default)]
     pub procedures: Vec<S<String>>,
     #[serde(default)]
@@ -128,6 +134,11 @@ pub struct TypeDto {
     pub per_lane: Option<S<f64>>,
     pub per_cargo_lane: Option<S<f64>>,
     pub operators_per_unit: Option<S<f64>>,
+    pub min_lanes: Option<S<i64>>,
+    pub min_cargo_lanes: Option<S<i64>>,
+    pub min_booths: Option<S<i64>>,
+    #[serde(default)]
+    pub shared_control_only: bool,
     pub en: Option<NameText>,
     pub es: Option<NameText>,
     pub pt: Option<NameText>,
@@ -151,6 +162,16 @@ pub struct WeightsDto {
     pub use_: S<f64>,
     pub readiness: S<f64>,
     pub maintenance: S<f64>,
+}
+
+/// `[pillar_weights]`: each pillar's weight in the overall score (default 1.0).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PillarWeightsDto {
+    pub p1: Option<S<f64>>,
+    pub p2: Option<S<f64>>,
+    pub p3: Option<S<f64>>,
+    pub p4: Option<S<f64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -178,6 +199,11 @@ pub struct ScoringFile {
     pub target_level: S<i64>,
     pub uncatalogued_criticality: S<f64>,
     pub equipment_weights: WeightsDto,
+    /// Absent: no serious-deficiency rule.
+    pub serious_deficiency_at_or_below: Option<S<i64>>,
+    #[serde(default)]
+    pub equipment_in_completeness: bool,
+    pub pillar_weights: Option<PillarWeightsDto>,
     #[serde(default)]
     pub levels: Vec<LevelDto>,
 }

@@ -85,30 +85,48 @@ const PACK: &str = "checklists/pack.toml";
 const SCORING: &str = "checklists/scoring.toml";
 const EQUIPMENT: &str = "checklists/equipment.toml";
 
-/// Registers ids across the whole pack to catch duplicates anywhere.
-#[derive(Default)]
-struct IdRegistry {
-    first: HashMap<String, String>,
+/// Registers ids across the whole pack to catch duplicates anywhere. Only the
+/// file and byte offset of each first definition are kept; its line and column
+/// are worked out when a duplicate is actually reported.
+struct IdRegistry<'a> {
+    files: &'a BTreeMap<String, String>,
+    prefix: &'a str,
+    /// Id → (relative path, byte offset) of its first definition.
+    first: HashMap<String, (&'a str, usize)>,
 }
 
-impl IdRegistry {
-    fn add(&mut self, id: &str, span: Range<usize>, diags: &mut FileDiagnostics<'_>, prefix: &str) {
-        let (line, col) = line_col(diags.text, span.start);
-        let here = format!("{prefix}{}:{line}:{col}", diags.file_rel());
-        if let Some(first) = self.first.get(id) {
+impl<'a> IdRegistry<'a> {
+    fn new(source: &'a PackSource) -> Self {
+        IdRegistry {
+            files: &source.files,
+            prefix: &source.display_prefix,
+            first: HashMap::new(),
+        }
+    }
+
+    /// Where `id` was first defined, as PREFIX+FILE:LINE:COL.
+    fn first_defined_at(&self, rel: &str, offset: usize) -> String {
+        let text = self.files.get(rel).map_or("", String::as_str);
+        let (line, col) = line_col(text, offset);
+        format!("{}{rel}:{line}:{col}", self.prefix)
+    }
+
+    fn add(&mut self, id: &str, span: Range<usize>, rel: &'a str, diags: &mut FileDiagnostics<'_>) {
+        if let Some(&(first_rel, offset)) = self.first.get(id) {
+            let first = self.first_defined_at(first_rel, offset);
             diags.error(
                 span,
                 format!("duplicate id '{id}' (first defined at {first})"),
             );
-        } else if !valid_id(id) {
+            return;
+        }
+        if !valid_id(id) {
             diags.error(
-                span,
+                span.clone(),
                 format!("id '{id}' must be lowercase letters, digits, '-' and '.'"),
             );
-            self.first.insert(id.to_string(), here);
-        } else {
-            self.first.insert(id.to_string(), here);
         }
+        self.first.insert(id.to_string(), (rel, span.start));
     }
 }
 
@@ -135,7 +153,7 @@ pub fn load(source: &PackSource) -> LoadReport {
     let prefix = source.display_prefix.as_str();
     let mut all: Vec<Diagnostic> = Vec::new();
     let mut missing_translations = 0;
-    let mut ids = IdRegistry::default();
+    let mut ids = IdRegistry::new(source);
     let mut meta: Option<(String, String, Option<Localized<String>>)> = None;
     let mut scoring: Option<ScoringParams> = None;
     let mut catalogue: Option<Catalogue> = None;
@@ -143,11 +161,13 @@ pub fn load(source: &PackSource) -> LoadReport {
     let mut procedures: BTreeMap<String, Procedure> = BTreeMap::new();
     // Procedure references are checked once every procedure is known.
     let mut references: Vec<(String, String, Range<usize>, String)> = Vec::new();
+    // Critical items outside the core subset, warned about once the pack has one.
+    let mut critical_not_core: Vec<(String, String, Range<usize>)> = Vec::new();
+    let mut any_core = false;
 
     for (rel, text) in &source.files {
         let shown = format!("{prefix}{rel}");
         let mut diags = FileDiagnostics::new(&shown, text);
-        diags.set_rel(rel);
         match rel.as_str() {
             PACK => {
                 if let Some(file) = parse::<PackFile>(&mut diags) {
@@ -164,10 +184,10 @@ pub fn load(source: &PackSource) -> LoadReport {
             EQUIPMENT => {
                 if let Some(file) = parse::<EquipmentFile>(&mut diags) {
                     for line in &file.lines {
-                        ids.add(line.id.get_ref(), line.id.span(), &mut diags, prefix);
+                        ids.add(line.id.get_ref(), line.id.span(), rel, &mut diags);
                     }
                     for t in &file.types {
-                        ids.add(t.id.get_ref(), t.id.span(), &mut diags, prefix);
+                        ids.add(t.id.get_ref(), t.id.span(), rel, &mut diags);
                     }
                     catalogue = Some(catalogue::catalogue(&file, &mut diags));
                 }
@@ -175,12 +195,16 @@ pub fn load(source: &PackSource) -> LoadReport {
             _ if rel.starts_with("checklists/pillar-") => {
                 if let Some(file) = parse::<PillarFile>(&mut diags) {
                     for s in &file.sections {
-                        ids.add(s.id.get_ref(), s.id.span(), &mut diags, prefix);
+                        ids.add(s.id.get_ref(), s.id.span(), rel, &mut diags);
                     }
                     for item in &file.items {
-                        ids.add(item.id.get_ref(), item.id.span(), &mut diags, prefix);
+                        ids.add(item.id.get_ref(), item.id.span(), rel, &mut diags);
                         for p in &item.procedures {
                             references.push((rel.clone(), item.id.get_ref().clone(), p.span(), p.get_ref().clone()));
+                        }
+                        any_core |= item.core;
+                        if item.critical && !item.core {
+                            critical_not_core.push((rel.clone(), item.id.get_ref().clone(), item.id.span()));
                         }
                     }
                     if let Some(pillar) = pillars::pillar(&file, &mut diags) {
@@ -197,7 +221,7 @@ pub fn load(source: &PackSource) -> LoadReport {
             _ if rel.starts_with("procedures/") => {
                 let stem = rel.trim_start_matches("procedures/").trim_end_matches(".toml");
                 if let Some(file) = parse::<ProcedureFile>(&mut diags) {
-                    ids.add(file.id.get_ref(), file.id.span(), &mut diags, prefix);
+                    ids.add(file.id.get_ref(), file.id.span(), rel, &mut diags);
                     if let Some(p) = procedures::procedure(&file, stem, &mut diags) {
                         procedures.insert(p.id.clone(), p);
                     }
@@ -210,6 +234,36 @@ pub fn load(source: &PackSource) -> LoadReport {
         }
         missing_translations += diags.missing_translations;
         all.extend(diags.found);
+    }
+
+    // Files that are not UTF-8 were not parsed; point at their first bad byte.
+    for (rel, bad) in &source.not_utf8 {
+        all.push(Diagnostic {
+            severity: Severity::Error,
+            file: format!("{prefix}{rel}"),
+            line: bad.line,
+            column: bad.column,
+            message: format!(
+                "the file is not valid UTF-8 (byte 0x{:02X} cannot be read as text); save it as UTF-8",
+                bad.byte
+            ),
+        });
+    }
+
+    // A pack without any core item has no core subset to warn about (1.0.0 packs).
+    if any_core {
+        for (rel, item, span) in critical_not_core {
+            let (line, column) = line_col(&source.files[&rel], span.start);
+            all.push(Diagnostic {
+                severity: Severity::Warning,
+                file: format!("{prefix}{rel}"),
+                line,
+                column,
+                message: format!(
+                    "item {item} is critical but not core: a core-depth visit would not ask it (add core = true)"
+                ),
+            });
+        }
     }
 
     for (rel, item, span, target) in references {
@@ -233,13 +287,18 @@ pub fn load(source: &PackSource) -> LoadReport {
         message,
     };
     for file in [PACK, SCORING, EQUIPMENT] {
-        if !source.files.contains_key(file) {
+        if !source.files.contains_key(file) && !source.not_utf8.contains_key(file) {
             all.push(whole_file(file, "file is missing".into()));
         }
     }
     for n in PILLARS {
         let named = format!("checklists/pillar-{n}-");
-        if !pillars.contains_key(&n) && !source.files.keys().any(|f| f.starts_with(&named)) {
+        let present = source
+            .files
+            .keys()
+            .chain(source.not_utf8.keys())
+            .any(|f| f.starts_with(&named));
+        if !pillars.contains_key(&n) && !present {
             all.push(whole_file(
                 &format!("{named}NAME.toml"),
                 format!("no checklist for pillar {n}"),

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::domain::lang::Localized;
-use crate::domain::pack::{Cooperation, IbmField, Item, ItemText, PILLARS, Pillar, Section};
+use crate::domain::pack::{Cooperation, IbmField, Item, ItemText, PILLARS, Pillar, Scope, Section};
 use crate::domain::post::{Applicability, PostKind};
 
 use super::diagnostics::FileDiagnostics;
@@ -156,6 +156,10 @@ fn item(
     let weight = in_range(&dto.weight, 1..=3, &format!("item {id}: weight"), diags);
     let cooperation = parse_code::<Cooperation>(&dto.cooperation, diags);
     let field = parse_code::<IbmField>(&dto.field, diags);
+    let scope = match &dto.scope {
+        None => Some(Scope::Post),
+        Some(code) => parse_code::<Scope>(code, diags),
+    };
     let kinds = kinds(&dto.kinds, diags);
     let sources = list(&Some(dto.sources.clone()));
     if sources.is_none() {
@@ -173,9 +177,12 @@ fn item(
         critical: dto.critical,
         cooperation: cooperation?,
         field: field?,
+        scope: scope?,
+        core: dto.core,
         applicability: Applicability {
             kinds,
             cargo_only: dto.cargo_only,
+            shared_control_only: dto.shared_control_only,
         },
         procedures: dto.procedures.iter().map(|p| p.get_ref().clone()).collect(),
         sources: sources?,

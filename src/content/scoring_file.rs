@@ -3,7 +3,7 @@
 use crate::domain::pack::{EquipmentWeights, LevelLabel, ScoringParams};
 
 use super::diagnostics::FileDiagnostics;
-use super::dto::{LevelText, S, ScoringFile};
+use super::dto::{LevelText, PillarWeightsDto, S, ScoringFile};
 use super::localize::{Versions, text};
 use super::pillars::in_range;
 
@@ -21,6 +21,32 @@ fn weight(value: &S<f64>, what: &str, diags: &mut FileDiagnostics<'_>) -> f64 {
         diags.error(value.span(), format!("{what} must be 0 or more, not {v}"));
     }
     v
+}
+
+/// `[pillar_weights]`: positive numbers, 1.0 for any pillar not given.
+fn pillar_weights(dto: Option<&PillarWeightsDto>, diags: &mut FileDiagnostics<'_>) -> [f64; 4] {
+    let Some(dto) = dto else {
+        return [1.0; 4];
+    };
+    let given = [&dto.p1, &dto.p2, &dto.p3, &dto.p4];
+    let mut weights = [1.0; 4];
+    for (n, (value, slot)) in given.into_iter().zip(weights.iter_mut()).enumerate() {
+        if let Some(v) = value {
+            let w = *v.get_ref();
+            if w.is_finite() && w > 0.0 {
+                *slot = w;
+            } else {
+                diags.error(
+                    v.span(),
+                    format!(
+                        "pillar_weights.p{} must be a number greater than 0, not {w}",
+                        n + 1
+                    ),
+                );
+            }
+        }
+    }
+    weights
 }
 
 pub fn scoring(file: &ScoringFile, diags: &mut FileDiagnostics<'_>) -> Option<ScoringParams> {
@@ -77,6 +103,12 @@ pub fn scoring(file: &ScoringFile, diags: &mut FileDiagnostics<'_>) -> Option<Sc
             "uncatalogued_criticality must be 0 or more",
         );
     }
+    // `Some(None)` when the value is out of range (an error is recorded).
+    let serious = file
+        .serious_deficiency_at_or_below
+        .as_ref()
+        .map(|v| in_range(v, 0..=3, "serious_deficiency_at_or_below", diags));
+    let pillar_weights = pillar_weights(file.pillar_weights.as_ref(), diags);
     let params = ScoringParams {
         provisional_below: share(&file.provisional_below, "provisional_below", diags),
         pillar4_equipment_share: share(
@@ -88,6 +120,12 @@ pub fn scoring(file: &ScoringFile, diags: &mut FileDiagnostics<'_>) -> Option<Sc
         target_level: in_range(&file.target_level, 0..=4, "target_level", diags)?,
         uncatalogued_criticality: uncatalogued,
         equipment_weights,
+        serious_deficiency_at_or_below: match serious {
+            None => None,
+            Some(level) => Some(level?),
+        },
+        equipment_in_completeness: file.equipment_in_completeness,
+        pillar_weights,
         levels: levels.into_iter().collect::<Option<Vec<_>>>()?,
     };
     Some(params)

@@ -23,6 +23,36 @@ pub struct PackSource {
     pub display_prefix: String,
     /// Relative path (`checklists/scoring.toml`) → text.
     pub files: BTreeMap<String, String>,
+    /// Files of a folder that are not UTF-8 (so not in `files`): where the
+    /// first bad byte is. Loading reports each as an error.
+    pub not_utf8: BTreeMap<String, BadEncoding>,
+}
+
+/// The first byte of a file that is not valid UTF-8, and where it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadEncoding {
+    /// 1-based: newlines before the byte + 1.
+    pub line: usize,
+    /// 1-based, in characters of the valid text before it on its line.
+    pub column: usize,
+    pub byte: u8,
+}
+
+/// Decodes a file's bytes, or says where its first invalid byte is.
+pub fn decode(bytes: Vec<u8>) -> Result<String, BadEncoding> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        // The prefix up to `valid_up_to` is valid UTF-8 by definition.
+        let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        BadEncoding {
+            line,
+            column,
+            byte: bytes[at],
+        }
+    })
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -42,10 +72,12 @@ impl PackSource {
                 .iter()
                 .map(|(path, text)| (path.to_string(), text.to_string()))
                 .collect(),
+            not_utf8: BTreeMap::new(),
         }
     }
 
-    /// Reads every `.toml` file under `DIR/checklists` and `DIR/procedures`.
+    /// Reads every `.toml` file under `DIR/checklists` and `DIR/procedures`. A
+    /// file that is not UTF-8 is kept aside in `not_utf8`, for loading to report.
     pub fn from_dir(dir: &Path) -> Result<Self, SourceError> {
         if !dir.is_dir() {
             return Err(SourceError::Folder {
@@ -54,6 +86,7 @@ impl PackSource {
             });
         }
         let mut files = BTreeMap::new();
+        let mut not_utf8 = BTreeMap::new();
         for folder in FOLDERS {
             let sub = dir.join(folder);
             let entries = fs::read_dir(&sub).map_err(|e| SourceError::Folder {
@@ -63,12 +96,20 @@ impl PackSource {
             for entry in entries.flatten() {
                 let path = entry.path();
                 if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
-                    let text = fs::read_to_string(&path).map_err(|e| SourceError::File {
+                    let bytes = fs::read(&path).map_err(|e| SourceError::File {
                         path: path.clone(),
                         reason: e.to_string(),
                     })?;
                     let name = entry.file_name().to_string_lossy().into_owned();
-                    files.insert(format!("{folder}/{name}"), text);
+                    let rel = format!("{folder}/{name}");
+                    match decode(bytes) {
+                        Ok(text) => {
+                            files.insert(rel, text);
+                        }
+                        Err(bad) => {
+                            not_utf8.insert(rel, bad);
+                        }
+                    }
                 }
             }
         }
@@ -76,6 +117,7 @@ impl PackSource {
             origin: dir.display().to_string(),
             display_prefix: format!("{}/", dir.display().to_string().trim_end_matches('/')),
             files,
+            not_utf8,
         })
     }
 
@@ -85,6 +127,7 @@ impl PackSource {
             origin: origin.to_string(),
             display_prefix: String::new(),
             files,
+            not_utf8: BTreeMap::new(),
         }
     }
 
@@ -125,11 +168,34 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_byte_is_placed_by_line_and_character_column() {
+        assert_eq!(decode(b"a = 1\n".to_vec()).unwrap(), "a = 1\n");
+        // Line 3; before the bad byte on that line: 'x', ' ', 'é' (2 bytes), ' '
+        // = 4 characters (5 bytes), so column 5.
+        let mut bytes = b"a = 1\nb = 2\nx \xC3\xA9 ".to_vec();
+        bytes.push(0xFF);
+        bytes.extend_from_slice(b" rest\n");
+        assert_eq!(
+            decode(bytes),
+            Err(BadEncoding {
+                line: 3,
+                column: 5,
+                byte: 0xFF
+            })
+        );
+        // A bad first byte is at 1:1; a truncated sequence points at its start.
+        assert_eq!(decode(vec![0x80]).unwrap_err().column, 1);
+        let cut = decode(b"ab\xC3".to_vec()).unwrap_err();
+        assert_eq!((cut.line, cut.column, cut.byte), (1, 3, 0xC3));
+    }
+
+    #[test]
     fn the_hash_changes_with_any_byte_and_any_name() {
         let mut a = PackSource {
             origin: "t".into(),
             display_prefix: String::new(),
             files: BTreeMap::new(),
+            not_utf8: BTreeMap::new(),
         };
         a.files.insert("checklists/a.toml".into(), "x = 1".into());
         let h = a.hash();
@@ -141,6 +207,7 @@ mod tests {
             origin: "t".into(),
             display_prefix: String::new(),
             files: BTreeMap::new(),
+            not_utf8: BTreeMap::new(),
         };
         c.files.insert("checklists/b.toml".into(), "x = 1".into());
         assert_ne!(c.hash(), h);

@@ -32,9 +32,12 @@ pub fn item(
         critical,
         cooperation: Cooperation::IntraService,
         field: IbmField::Procedures,
+        scope: Scope::Post,
+        core: false,
         applicability: Applicability {
             kinds: kinds.to_vec(),
             cargo_only,
+            shared_control_only: false,
         },
         procedures: vec![],
         sources: vec!["test".into()],
@@ -60,6 +63,9 @@ pub fn params() -> ScoringParams {
             readiness: 0.15,
             maintenance: 0.1,
         },
+        serious_deficiency_at_or_below: None,
+        equipment_in_completeness: false,
+        pillar_weights: [1.0; 4],
         levels: (0..5)
             .map(|l| LevelLabel {
                 name: text(&format!("L{l}")),
@@ -116,6 +122,7 @@ pub fn equipment_type(
         applicability: Applicability {
             kinds: PostKind::ALL.to_vec(),
             cargo_only: false,
+            shared_control_only: false,
         },
         need: EquipmentNeed {
             per_post: 0.0,
@@ -123,6 +130,9 @@ pub fn equipment_type(
             per_lane: 0.0,
             per_cargo_lane: 0.0,
             operators_per_unit,
+            min_lanes: 0,
+            min_cargo_lanes: 0,
+            min_booths: 0,
         },
         name: text(id),
         description: text(""),

@@ -6,7 +6,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::lang::Localized;
-use super::post::{Applicability, PostKind, PostProfile};
+use super::post::{Applicability, Post, PostProfile};
 
 /// The five maturity levels, 0..=4.
 pub const LEVELS: std::ops::RangeInclusive<u8> = 0..=4;
@@ -74,6 +74,26 @@ impl IbmField {
     }
 }
 
+/// Where an item is answered: at each post, or once per country (about its law
+/// or institutions, at headquarters level) and carried to its other posts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Scope {
+    #[default]
+    Post,
+    National,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 2] = [Scope::Post, Scope::National];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Scope::Post => "post",
+            Scope::National => "national",
+        }
+    }
+}
+
 macro_rules! code_enum_text {
     ($t:ty, $what:literal) => {
         impl fmt::Display for $t {
@@ -97,6 +117,7 @@ macro_rules! code_enum_text {
 }
 code_enum_text!(Cooperation, "cooperation level");
 code_enum_text!(IbmField, "IBM field");
+code_enum_text!(Scope, "scope");
 
 /// Texts of one item in one language.
 #[derive(Debug, Clone, PartialEq)]
@@ -118,6 +139,10 @@ pub struct Item {
     pub critical: bool,
     pub cooperation: Cooperation,
     pub field: IbmField,
+    /// Answered at each post (default) or once per country.
+    pub scope: Scope,
+    /// In the core subset asked at one-day visits (depth "core").
+    pub core: bool,
     pub applicability: Applicability,
     pub procedures: Vec<String>,
     pub sources: Vec<String>,
@@ -172,11 +197,27 @@ pub struct EquipmentNeed {
     pub per_lane: f64,
     pub per_cargo_lane: f64,
     pub operators_per_unit: f64,
+    /// Passenger lanes a post must have for the type to be required (0: none).
+    pub min_lanes: u32,
+    /// Cargo lanes a post must have for the type to be required (0: none).
+    pub min_cargo_lanes: u32,
+    /// Booths a post must have for the type to be required (0: none).
+    pub min_booths: u32,
 }
 
 impl EquipmentNeed {
-    /// Units a post of this profile needs, rounded up.
+    /// Whether the profile reaches every threshold (`min_*`) of the type.
+    pub fn meets_thresholds(&self, profile: &PostProfile) -> bool {
+        profile.lanes >= self.min_lanes
+            && profile.cargo_lanes >= self.min_cargo_lanes
+            && profile.booths >= self.min_booths
+    }
+
+    /// Units a post of this profile needs, rounded up; 0 below any threshold.
     pub fn required(&self, profile: &PostProfile) -> u32 {
+        if !self.meets_thresholds(profile) {
+            return 0;
+        }
         let units = self.per_post
             + self.per_booth * f64::from(profile.booths)
             + self.per_lane * f64::from(profile.lanes)
@@ -242,6 +283,13 @@ pub struct ScoringParams {
     pub target_level: u8,
     pub uncatalogued_criticality: f64,
     pub equipment_weights: EquipmentWeights,
+    /// A critical item answered at this level or below is a serious deficiency
+    /// (caps the overall level at that item's level + 1); `None`: rule off.
+    pub serious_deficiency_at_or_below: Option<u8>,
+    /// Whether pillar 4's completeness counts the equipment audit.
+    pub equipment_in_completeness: bool,
+    /// Weights of pillars 1..=4 in the overall score (all 1.0: equal).
+    pub pillar_weights: [f64; 4],
     /// Labels of levels 0..=4.
     pub levels: Vec<LevelLabel>,
 }
@@ -278,10 +326,10 @@ impl Pack {
         self.items().find(|i| i.id == id)
     }
 
-    /// Items asked at a post of this kind, in pack order.
-    pub fn applicable_items(&self, kind: PostKind, cargo: bool) -> impl Iterator<Item = &Item> {
+    /// Items asked at this post (kind, cargo, shared control), in pack order.
+    pub fn applicable_items<'a>(&'a self, post: &'a Post) -> impl Iterator<Item = &'a Item> {
         self.items()
-            .filter(move |i| i.applicability.applies_to(kind, cargo))
+            .filter(move |i| i.applicability.applies_to(post))
     }
 
     pub fn section_title(&self, id: &str) -> Option<&Localized<String>> {
@@ -297,6 +345,67 @@ impl Pack {
 mod tests {
     use super::*;
 
+    const NO_NEED: EquipmentNeed = EquipmentNeed {
+        per_post: 0.0,
+        per_booth: 0.0,
+        per_lane: 0.0,
+        per_cargo_lane: 0.0,
+        operators_per_unit: 0.0,
+        min_lanes: 0,
+        min_cargo_lanes: 0,
+        min_booths: 0,
+    };
+
+    fn profile(lanes: u32, cargo_lanes: u32, booths: u32, shifts: u32) -> PostProfile {
+        PostProfile {
+            lanes,
+            cargo_lanes,
+            booths,
+            shifts,
+        }
+    }
+
+    #[test]
+    fn below_any_threshold_nothing_is_required() {
+        // A fixed scanner: one per 4 cargo lanes, from 2 cargo lanes; 2 operators each.
+        let scanner = EquipmentNeed {
+            per_cargo_lane: 0.25,
+            operators_per_unit: 2.0,
+            min_cargo_lanes: 2,
+            ..NO_NEED
+        };
+        // 1 cargo lane < 2: not required (the old rule gave ceil(0.25) = 1).
+        assert_eq!(scanner.required(&profile(1, 1, 1, 2)), 0);
+        assert_eq!(scanner.operators(0, &profile(1, 1, 1, 2)), 0);
+        // 2 cargo lanes: 2 × 0.25 = 0.5 → 1 unit; 1 × 2 = 2 operators a shift × 3 = 6.
+        assert_eq!(scanner.required(&profile(4, 2, 6, 3)), 1);
+        assert_eq!(scanner.operators(1, &profile(4, 2, 6, 3)), 6);
+        // 5 cargo lanes: 1.25 → 2 units.
+        assert_eq!(scanner.required(&profile(4, 5, 6, 3)), 2);
+
+        // Every threshold must be met: lanes, cargo lanes and booths.
+        let all = EquipmentNeed {
+            per_post: 1.0,
+            min_lanes: 2,
+            min_cargo_lanes: 1,
+            min_booths: 4,
+            ..NO_NEED
+        };
+        assert_eq!(all.required(&profile(2, 1, 4, 1)), 1);
+        assert_eq!(all.required(&profile(1, 1, 4, 1)), 0, "one lane short");
+        assert_eq!(all.required(&profile(2, 0, 4, 1)), 0, "no cargo lane");
+        assert_eq!(all.required(&profile(2, 1, 3, 1)), 0, "one booth short");
+        assert!(all.meets_thresholds(&profile(9, 9, 9, 1)));
+
+        // Thresholds of 0 change nothing: 1 + 0.5 × 3 booths = 2.5 → 3.
+        let plain = EquipmentNeed {
+            per_post: 1.0,
+            per_booth: 0.5,
+            ..NO_NEED
+        };
+        assert_eq!(plain.required(&profile(0, 0, 3, 1)), 3);
+    }
+
     #[test]
     fn required_units_round_up_and_follow_the_profile() {
         let need = EquipmentNeed {
@@ -305,6 +414,7 @@ mod tests {
             per_lane: 0.0,
             per_cargo_lane: 0.5,
             operators_per_unit: 1.0,
+            ..NO_NEED
         };
         let profile = PostProfile {
             lanes: 4,
@@ -323,8 +433,7 @@ mod tests {
             per_post: 0.0,
             per_booth: 0.0,
             per_lane: 0.1,
-            per_cargo_lane: 0.0,
-            operators_per_unit: 0.0,
+            ..NO_NEED
         };
         let profile = PostProfile {
             lanes: 30,

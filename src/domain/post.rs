@@ -167,6 +167,14 @@ pub struct Post {
     pub agencies: Vec<String>,
 }
 
+impl Post {
+    /// Whether the two states' controls are shared or integrated at the post
+    /// (any control model but "none").
+    pub fn has_shared_control(&self) -> bool {
+        self.model != ControlModel::None
+    }
+}
+
 /// The numbers that size what a post needs (equipment, operators).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PostProfile {
@@ -245,11 +253,19 @@ pub fn post_problems(
 pub struct Applicability {
     pub kinds: Vec<PostKind>,
     pub cargo_only: bool,
+    /// Only where the post has a shared or integrated control
+    /// ([`Post::has_shared_control`]).
+    pub shared_control_only: bool,
 }
 
 impl Applicability {
-    pub fn applies_to(&self, kind: PostKind, cargo: bool) -> bool {
-        self.kinds.contains(&kind) && (cargo || !self.cargo_only)
+    /// Whether the item or type is asked at `post`: its kind is listed, it
+    /// handles cargo if the rule is cargo-only, and it has a shared or
+    /// integrated control if the rule is shared-control-only.
+    pub fn applies_to(&self, post: &Post) -> bool {
+        self.kinds.contains(&post.kind)
+            && (post.cargo || !self.cargo_only)
+            && (post.has_shared_control() || !self.shared_control_only)
     }
 }
 
@@ -291,15 +307,58 @@ mod tests {
         assert!(post_problems("x", None, None, true, &PostProfile::default()).is_empty());
     }
 
+    fn post(kind: PostKind, cargo: bool, model: ControlModel) -> Post {
+        Post {
+            code: PostCode::parse("PE-DES").unwrap(),
+            name: "Desaguadero".into(),
+            country: CountryCode::parse("PE").unwrap(),
+            neighbour: CountryCode::parse("BO").unwrap(),
+            kind,
+            cargo,
+            model,
+            profile: PostProfile::default(),
+            agencies: vec![],
+        }
+    }
+
     #[test]
     fn cargo_only_items_need_a_cargo_post_of_a_listed_kind() {
         let cargo = Applicability {
             kinds: vec![PostKind::Land],
             cargo_only: true,
+            shared_control_only: false,
         };
-        assert!(cargo.applies_to(PostKind::Land, true));
-        assert!(!cargo.applies_to(PostKind::Land, false));
-        assert!(!cargo.applies_to(PostKind::Air, true));
+        let none = ControlModel::None;
+        assert!(cargo.applies_to(&post(PostKind::Land, true, none)));
+        assert!(!cargo.applies_to(&post(PostKind::Land, false, none)));
+        assert!(!cargo.applies_to(&post(PostKind::Air, true, none)));
+    }
+
+    #[test]
+    fn shared_control_items_need_a_control_model_other_than_none() {
+        let shared = Applicability {
+            kinds: vec![PostKind::Land],
+            cargo_only: false,
+            shared_control_only: true,
+        };
+        assert!(!shared.applies_to(&post(PostKind::Land, true, ControlModel::None)));
+        for model in [
+            ControlModel::Juxtaposed,
+            ControlModel::SingleHead,
+            ControlModel::IntegratedArea,
+        ] {
+            let p = post(PostKind::Land, false, model);
+            assert!(p.has_shared_control());
+            assert!(shared.applies_to(&p), "{model}");
+        }
+        // The kind still has to be listed.
+        assert!(!shared.applies_to(&post(PostKind::Air, false, ControlModel::Juxtaposed)));
+        // Without the flag the model does not matter.
+        let any = Applicability {
+            shared_control_only: false,
+            ..shared
+        };
+        assert!(any.applies_to(&post(PostKind::Land, false, ControlModel::None)));
     }
 
     #[test]

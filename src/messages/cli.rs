@@ -59,6 +59,8 @@ pub struct CliTexts {
     pub overview_start: &'static str,
     pub overview_help: &'static str,
     pub content_items: &'static str,
+    pub content_scope: &'static str,
+    pub content_shared: &'static str,
     pub content_counts: &'static str,
     pub content_missing: &'static str,
     pub content_coverage: &'static str,

@@ -118,7 +118,7 @@ pub fn score_assessment(
             let items: Vec<ScoredItem<'_>> = pillar
                 .items
                 .iter()
-                .filter(|i| i.applicability.applies_to(post.kind, post.cargo))
+                .filter(|i| i.applicability.applies_to(post))
                 .map(|i| ScoredItem {
                     weight: i.weight,
                     critical: i.critical,

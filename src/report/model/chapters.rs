@@ -95,10 +95,7 @@ pub fn pillar_chapter(ctx: &Ctx<'_>, pillar: &Pillar) -> Vec<Block> {
             .items
             .iter()
             .filter(|i| i.section == section.id)
-            .filter(|i| {
-                i.applicability
-                    .applies_to(ctx.bundle.post.kind, ctx.bundle.post.cargo)
-            })
+            .filter(|i| i.applicability.applies_to(&ctx.bundle.post))
             .map(|i| item_row(ctx, i))
             .collect();
         if rows.is_empty() {

@@ -101,10 +101,7 @@ impl EquipmentState {
                     .types
                     .iter()
                     .filter(|t| t.line == line.id)
-                    .filter(|t| {
-                        t.applicability
-                            .applies_to(bundle.post.kind, bundle.post.cargo)
-                    })
+                    .filter(|t| t.applicability.applies_to(&bundle.post))
                     .map(|t| t.id.clone()),
             );
         }

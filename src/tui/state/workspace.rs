@@ -46,11 +46,8 @@ impl WorkspaceState {
                 let mut order: Vec<usize> = Vec::new();
                 for section in &pillar.sections {
                     order.extend(pillar.items.iter().enumerate().filter_map(|(i, item)| {
-                        (item.section == section.id
-                            && item
-                                .applicability
-                                .applies_to(bundle.post.kind, bundle.post.cargo))
-                        .then_some(i)
+                        (item.section == section.id && item.applicability.applies_to(&bundle.post))
+                            .then_some(i)
                     }));
                 }
                 order
