@@ -1,6 +1,7 @@
 //! Compiles the shipped content pack (`checklists/` and `procedures/`) into the
 //! binary, so `frontera` runs with no files beside it.
 
+use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
@@ -24,7 +25,24 @@ fn main() {
         }
     }
     entries.sort();
-    let mut out = String::from("pub static FILES: &[(&str, &str)] = &[\n");
+    // The pack's identity, as `PackSource::hash` computes it (a test checks
+    // they agree), so that the built-in pack's cache can be found without
+    // hashing a megabyte of text at every start.
+    let mut hasher = Sha256::new();
+    for (name, path) in &entries {
+        let text = fs::read_to_string(path).expect("content files are UTF-8 text");
+        hasher.update((name.len() as u64).to_le_bytes());
+        hasher.update(name.as_bytes());
+        hasher.update((text.len() as u64).to_le_bytes());
+        hasher.update(text.as_bytes());
+    }
+    let hash: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let mut out = format!("pub const HASH: &str = {hash:?};\n");
+    out.push_str("pub static FILES: &[(&str, &str)] = &[\n");
     for (name, path) in entries {
         writeln!(
             out,

@@ -25,12 +25,19 @@ pub struct Bundle {
     pub equipment: Vec<EquipmentRecord>,
 }
 
-/// Loads the pack an assessment pinned, from the copy kept in the database.
-pub fn pinned_pack(store: &Store, header: &Assessment) -> Result<(PackSource, Pack), BundleError> {
+/// The pack an assessment pinned: from its cache in the database, else parsed
+/// from the TOML kept there (and cached for next time).
+pub fn pinned_pack(store: &Store, header: &Assessment) -> Result<Pack, BundleError> {
+    if let Some(pack) = store.cached_pack(&header.pack_hash)? {
+        return Ok(pack);
+    }
     let source = store.pack_source(&header.pack_hash)?;
     let report = content::load(&source);
     match report.pack {
-        Some(pack) => Ok((source, pack)),
+        Some(pack) => {
+            store.cache_pack(&pack);
+            Ok(pack)
+        }
         None => Err(BundleError::Pack {
             id: header.id.to_string(),
             first_error: report
@@ -42,17 +49,61 @@ pub fn pinned_pack(store: &Store, header: &Assessment) -> Result<(PackSource, Pa
     }
 }
 
+/// The pack an assessment pinned, without its long texts (see
+/// `content::cache::structure_of`): for commands that check ids, counts and
+/// scores but show no item.
+pub fn pinned_structure(store: &Store, header: &Assessment) -> Result<Pack, BundleError> {
+    if let Some(pack) = store.cached_structure(&header.pack_hash)? {
+        return Ok(pack);
+    }
+    pinned_pack(store, header).map(|pack| content::cache::structure_of(&pack))
+}
+
+/// The pack new assessments are made with: the folder given (`--content`),
+/// parsed; or the built-in pack, from its cache in `store` when there is one
+/// (parsed and cached otherwise).
+pub fn current_pack(
+    store: &Store,
+    dir: Option<&std::path::Path>,
+) -> Result<(PackSource, Pack), content::PackError> {
+    if dir.is_none()
+        && let Ok(Some(pack)) = store.cached_pack(content::source::embedded_hash())
+    {
+        return Ok((PackSource::embedded(), pack));
+    }
+    let (source, pack) = content::load_current(dir)?;
+    if dir.is_none() {
+        store.cache_pack(&pack);
+    }
+    Ok((source, pack))
+}
+
 impl Bundle {
     pub fn load(store: &Store, id: &AssessmentId) -> Result<Bundle, BundleError> {
         let header = store.assessment(id)?;
+        let pack = pinned_pack(store, &header)?;
+        Bundle::assemble(store, header, pack)
+    }
+
+    /// [`Bundle::load`] with its pinned pack already in hand (the caller
+    /// checked the hash).
+    pub fn load_with_pack(
+        store: &Store,
+        id: &AssessmentId,
+        pack: Pack,
+    ) -> Result<Bundle, BundleError> {
+        let header = store.assessment(id)?;
+        Bundle::assemble(store, header, pack)
+    }
+
+    fn assemble(store: &Store, header: Assessment, pack: Pack) -> Result<Bundle, BundleError> {
         let post = store.post(
             &PostCode::parse(&header.post)
                 .map_err(|_| StoreError::UnknownPost(header.post.clone()))?,
         )?;
-        let (_, pack) = pinned_pack(store, &header)?;
         Ok(Bundle {
-            answers: store.answers(id)?,
-            equipment: store.equipment(id)?,
+            answers: store.answers(&header.id)?,
+            equipment: store.equipment(&header.id)?,
             header,
             post,
             pack,

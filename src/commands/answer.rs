@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use super::{Context, invalid};
-use crate::bundle::pinned_pack;
+use crate::bundle::pinned_structure;
 use crate::cli::AnswerArgs;
 use crate::domain::assessment::Response;
 use crate::domain::post::PostCode;
@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, args: &AnswerArgs) -> Result<()> {
     let mut store = ctx.open_store()?;
     let id = ctx.resolve(&store, &args.id)?;
     let header = store.assessment(&id)?;
-    let (_, pack) = pinned_pack(&store, &header)?;
+    let pack = pinned_structure(&store, &header)?;
     let post = store.post(&PostCode::parse(&header.post).map_err(invalid)?)?;
     let item = pack.item(&args.item).ok_or_else(|| {
         invalid(fill(

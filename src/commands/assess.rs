@@ -47,8 +47,8 @@ fn new(ctx: &Context, args: &AssessNewArgs) -> Result<()> {
         .kind
         .parse()
         .map_err(|_| invalid(fill(ctx.t().bad_assessment_kind, &[("text", &args.kind)])))?;
-    let (source, pack) = ctx.current_pack()?;
     let mut store = ctx.open_store()?;
+    let (source, pack) = ctx.current_pack(&store)?;
     let evaluators = args
         .evaluators
         .iter()

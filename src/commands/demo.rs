@@ -7,8 +7,8 @@ use super::{Context, print_json};
 use crate::demo::{demo_ids, load_demo};
 
 pub fn run(ctx: &Context, as_json: bool) -> Result<()> {
-    let (source, pack) = ctx.current_pack()?;
     let mut store = ctx.create_store()?;
+    let (source, pack) = ctx.current_pack(&store)?;
     let (posts, assessments) = load_demo(&mut store, &source, &pack)?;
     let ids: Vec<String> = demo_ids().iter().map(ToString::to_string).collect();
     if as_json {

@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use super::{Context, invalid};
-use crate::bundle::pinned_pack;
+use crate::bundle::pinned_structure;
 use crate::cli::EquipmentArgs;
 use crate::domain::assessment::EquipmentRecord;
 use crate::domain::post::PostCode;
@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, args: &EquipmentArgs) -> Result<()> {
     let mut store = ctx.open_store()?;
     let id = ctx.resolve(&store, &args.id)?;
     let header = store.assessment(&id)?;
-    let (_, pack) = pinned_pack(&store, &header)?;
+    let pack = pinned_structure(&store, &header)?;
     let type_id = if args.uncatalogued {
         let name = args.type_id.trim();
         if name.is_empty() {

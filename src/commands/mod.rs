@@ -118,8 +118,8 @@ impl Context {
     }
 
     /// The pack new assessments are made with: `--content DIR` or the built-in one.
-    pub fn current_pack(&self) -> Result<(PackSource, Pack)> {
-        crate::content::load_current(self.content_dir.as_deref())
+    pub fn current_pack(&self, store: &Store) -> Result<(PackSource, Pack)> {
+        crate::bundle::current_pack(store, self.content_dir.as_deref())
             .map_err(|e: PackError| invalid(errors::pack(&e, self.lang)))
     }
 
@@ -164,20 +164,20 @@ fn os_user_name() -> Option<String> {
         .or_else(account_name)
 }
 
+/// The account's name from `/etc/passwd`, read directly: `getpwuid` would ask
+/// the name service, which on many systems means a socket (nscd), and
+/// frontera never opens one.
 #[cfg(unix)]
 fn account_name() -> Option<String> {
-    // SAFETY: getpwuid returns a pointer into static storage or null; we copy the
-    // name out at once, on this thread, before any other call could reuse it.
-    unsafe {
-        let entry = libc::getpwuid(libc::getuid());
-        if entry.is_null() || (*entry).pw_name.is_null() {
-            return None;
-        }
-        let name = std::ffi::CStr::from_ptr((*entry).pw_name)
-            .to_string_lossy()
-            .into_owned();
-        (!name.is_empty()).then_some(name)
-    }
+    // SAFETY: getuid has no preconditions and cannot fail.
+    let uid = unsafe { libc::getuid() }.to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        let id = fields.nth(1)?;
+        (id == uid && !name.is_empty()).then(|| name.to_string())
+    })
 }
 
 #[cfg(not(unix))]

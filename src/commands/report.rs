@@ -31,15 +31,18 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
         };
         let store = ctx.open_store()?;
         let id = ctx.resolve(&store, id)?;
-        drop(store);
-        report::export_assessment(&ExportRequest {
-            db_path: ctx.db_path.clone(),
-            assessment: id.to_string(),
-            output: args.output.clone(),
-            lang: ctx.lang,
-            marking,
-            actor: ctx.actor.clone(),
-        })?
+        report::write_assessment(
+            &store,
+            &ExportRequest {
+                db_path: ctx.db_path.clone(),
+                assessment: id.to_string(),
+                output: args.output.clone(),
+                lang: ctx.lang,
+                marking,
+                actor: ctx.actor.clone(),
+            },
+            &mut |_| {},
+        )?
     };
     // With `-o -` the PDF itself went to standard output.
     if written.as_os_str() != "-" {

@@ -1,6 +1,7 @@
 //! Content packs: TOML files → serde DTOs (unknown keys rejected) → validation →
 //! domain types. Every problem is reported at once, as FILE:LINE:COL.
 
+pub mod cache;
 mod catalogue;
 pub mod diagnostics;
 mod dto;

@@ -63,6 +63,11 @@ pub enum SourceError {
     File { path: PathBuf, reason: String },
 }
 
+/// The built-in pack's hash, computed when the binary was built.
+pub fn embedded_hash() -> &'static str {
+    embedded::HASH
+}
+
 impl PackSource {
     pub fn embedded() -> Self {
         PackSource {
@@ -151,6 +156,11 @@ impl PackSource {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_build_time_hash_is_the_embedded_packs_hash() {
+        assert_eq!(embedded_hash(), PackSource::embedded().hash());
+    }
 
     #[test]
     fn the_embedded_pack_has_its_core_files() {

@@ -1,10 +1,14 @@
 //! The three languages frontera speaks, and texts given in all of them.
 
 use std::fmt;
+
+use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
 /// A language of the interface, the content and the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 pub enum Lang {
     #[default]
     En,
@@ -75,7 +79,7 @@ impl FromStr for Lang {
 
 /// A value given once per language. The loader fills a missing translation with
 /// the English one (and warns), so every language always has a value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Localized<T> {
     pub en: T,
     pub es: T,

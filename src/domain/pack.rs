@@ -2,9 +2,12 @@
 //! procedures, the equipment catalogue and the scoring parameters.
 
 use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
+use super::fast_text;
 use super::lang::Localized;
 use super::post::{Applicability, Post, PostProfile};
 
@@ -18,7 +21,7 @@ pub const PILLARS: [u8; 4] = [1, 2, 3, 4];
 pub const EQUIPMENT_PILLAR: u8 = 4;
 
 /// The level of cooperation an item concerns (EC IBM guidelines, 2010).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Cooperation {
     IntraService,
     InterAgency,
@@ -42,7 +45,7 @@ impl Cooperation {
 }
 
 /// The IBM field an item concerns (EC IBM guidelines, 2010).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum IbmField {
     Legal,
     Institutional,
@@ -76,7 +79,9 @@ impl IbmField {
 
 /// Where an item is answered: at each post, or once per country (about its law
 /// or institutions, at headquarters level) and carried to its other posts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 pub enum Scope {
     #[default]
     Post,
@@ -120,17 +125,21 @@ code_enum_text!(IbmField, "IBM field");
 code_enum_text!(Scope, "scope");
 
 /// Texts of one item in one language.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemText {
+    #[serde(with = "fast_text::one")]
     pub question: String,
+    #[serde(with = "fast_text::one")]
     pub guidance: String,
+    #[serde(with = "fast_text::one")]
     pub recommendation: String,
     /// Descriptors for levels 0..=4.
+    #[serde(with = "fast_text::five")]
     pub levels: [String; 5],
 }
 
 /// One checklist item.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     pub id: String,
     pub pillar: u8,
@@ -145,17 +154,18 @@ pub struct Item {
     pub core: bool,
     pub applicability: Applicability,
     pub procedures: Vec<String>,
+    #[serde(with = "fast_text::many")]
     pub sources: Vec<String>,
     pub text: Localized<ItemText>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub id: String,
     pub title: Localized<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pillar {
     pub number: u8,
     pub title: Localized<String>,
@@ -165,32 +175,39 @@ pub struct Pillar {
 }
 
 /// Texts of one reference procedure in one language.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProcedureText {
+    #[serde(with = "fast_text::one")]
     pub title: String,
+    #[serde(with = "fast_text::one")]
     pub purpose: String,
+    #[serde(with = "fast_text::one")]
     pub basis: String,
+    #[serde(with = "fast_text::many")]
     pub roles: Vec<String>,
+    #[serde(with = "fast_text::many")]
     pub steps: Vec<String>,
+    #[serde(with = "fast_text::many")]
     pub records: Vec<String>,
+    #[serde(with = "fast_text::many")]
     pub common_failures: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Procedure {
     pub id: String,
     pub sources: Vec<String>,
     pub text: Localized<ProcedureText>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EquipmentLine {
     pub id: String,
     pub name: Localized<String>,
 }
 
 /// How many units of a type a post needs, by its profile.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct EquipmentNeed {
     pub per_post: f64,
     pub per_booth: f64,
@@ -235,7 +252,7 @@ impl EquipmentNeed {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EquipmentType {
     pub id: String,
     pub line: String,
@@ -246,7 +263,7 @@ pub struct EquipmentType {
     pub description: Localized<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Catalogue {
     pub lines: Vec<EquipmentLine>,
     pub types: Vec<EquipmentType>,
@@ -259,7 +276,7 @@ impl Catalogue {
 }
 
 /// Weights of the five indices in an equipment type's index.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct EquipmentWeights {
     pub coverage: f64,
     pub availability: f64,
@@ -268,14 +285,14 @@ pub struct EquipmentWeights {
     pub maintenance: f64,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LevelLabel {
     pub name: Localized<String>,
     pub meaning: Localized<String>,
 }
 
 /// Everything `scoring.toml` sets.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScoringParams {
     pub provisional_below: f64,
     pub pillar4_equipment_share: f64,
@@ -294,7 +311,7 @@ pub struct ScoringParams {
     pub levels: Vec<LevelLabel>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PackMeta {
     pub id: String,
     pub version: String,
@@ -304,7 +321,7 @@ pub struct PackMeta {
 }
 
 /// A whole validated content pack.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pack {
     pub meta: PackMeta,
     pub pillars: Vec<Pillar>,

@@ -2,10 +2,12 @@
 //! which items and equipment apply.
 
 use std::fmt;
+
+use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
 /// How people and goods cross at the post.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum PostKind {
     Land,
     Air,
@@ -249,7 +251,7 @@ pub fn post_problems(
 }
 
 /// What decides whether an item or equipment type applies to a post.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Applicability {
     pub kinds: Vec<PostKind>,
     pub cargo_only: bool,

@@ -88,15 +88,23 @@ pub fn export_assessment_with_progress(
 ) -> Result<PathBuf, ReportError> {
     progress(Stage::Loading);
     let store = Store::open_existing(&request.db_path, &request.actor)?;
+    write_assessment(&store, request, progress)
+}
+
+/// [`export_assessment`] on a database already open (one open per report).
+pub fn write_assessment(
+    store: &Store,
+    request: &ExportRequest,
+    progress: &mut dyn FnMut(Stage),
+) -> Result<PathBuf, ReportError> {
     let id = store.resolve(&request.assessment)?;
     let model = assessment_model(
-        &store,
+        store,
         &id,
         request.lang,
         request.marking.as_deref(),
         &today(),
     )?;
-    drop(store);
     progress(Stage::LayingOut);
     let fonts = Fonts::embedded()?;
     let pages = layout::layout(&model, &fonts);
@@ -114,13 +122,20 @@ pub fn export_programme(request: &ProgrammeRequest) -> Result<PathBuf, ReportErr
     Ok(request.output.clone())
 }
 
-/// The previous final assessment of the same post: final, and started before it.
+/// The previous final assessment of the same post: final, and started before
+/// it. It usually pins the same pack as `bundle`, which is then shared, not
+/// loaded again.
 pub fn previous_final(store: &Store, bundle: &Bundle) -> Result<Option<Bundle>, ReportError> {
     let earlier = store
         .assessments(Some(&bundle.post.code))?
         .into_iter()
         .find(|a| a.status == Status::Final && a.created_at < bundle.header.created_at);
     match earlier {
+        Some(a) if a.pack_hash == bundle.header.pack_hash => Ok(Some(Bundle::load_with_pack(
+            store,
+            &a.id,
+            bundle.pack.clone(),
+        )?)),
         Some(a) => Ok(Some(Bundle::load(store, &a.id)?)),
         None => Ok(None),
     }
@@ -189,7 +204,7 @@ pub fn programme_entries(
         let mut scored = Vec::new();
         for header in finals {
             if !packs.contains_key(&header.pack_hash) {
-                let (_, pack) = pinned_pack(store, header)?;
+                let pack = pinned_pack(store, header)?;
                 packs.insert(header.pack_hash.clone(), pack);
             }
             let Some(pack) = packs.get(&header.pack_hash) else {

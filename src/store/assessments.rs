@@ -79,7 +79,7 @@ impl Store {
         if !posts::exists(&tx, &new.post)? {
             return Err(StoreError::UnknownPost(new.post.to_string()));
         }
-        packs::keep(&tx, source, &pack.meta, &at)?;
+        packs::keep(&tx, source, pack, &at)?;
         tx.execute(
             "INSERT INTO assessments (id, post_code, kind, status, evaluators, target_level, pack_hash,
                                       created_at, created_by, updated_at)

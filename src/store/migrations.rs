@@ -21,6 +21,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_identity.sql",
         include_str!("migrations/0002_identity.sql"),
     ),
+    (
+        "0003_pack_cache.sql",
+        include_str!("migrations/0003_pack_cache.sql"),
+    ),
 ];
 
 /// Every table of the latest schema with every column it must have. A test
@@ -110,6 +114,7 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
         ],
     ),
     ("meta", &["singleton", "database_id", "writes"]),
+    ("pack_cache", &["hash", "format", "data", "structure"]),
 ];
 
 /// The schema version this build writes and reads.
@@ -163,17 +168,24 @@ pub fn migrate(conn: &mut Connection) -> Result<bool, MigrateError> {
     Ok(true)
 }
 
-/// The first table or column of [`SCHEMA`] the database lacks, if any.
+/// The first table or column of [`SCHEMA`] the database lacks, if any (one
+/// query, on every open).
 pub fn missing_schema(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT m.name, c.name FROM sqlite_master m, pragma_table_info(m.name) c
+         WHERE m.type = 'table'",
+    )?;
+    let present: Vec<(String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     for (table, columns) in SCHEMA {
-        let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
-        let present: Vec<String> = stmt
-            .query_map([table], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        if present.is_empty() {
+        if !present.iter().any(|(t, _)| t == table) {
             return Ok(Some(format!("table {table} is missing")));
         }
-        if let Some(column) = columns.iter().find(|c| !present.iter().any(|p| p == *c)) {
+        if let Some(column) = columns
+            .iter()
+            .find(|c| !present.iter().any(|(t, name)| t == table && name == *c))
+        {
             return Ok(Some(format!("column {table}.{column} is missing")));
         }
     }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::bundle::Bundle;
-use crate::content::{self, PackSource};
+use crate::content::PackSource;
 use crate::domain::assessment::{Answer, Assessment, AssessmentId, EquipmentRecord, Status};
 use crate::domain::lang::Lang;
 use crate::domain::pack::Pack;
@@ -272,19 +272,11 @@ impl Runner {
         load().map(Outcome::HomeLoaded).map_err(|e| self.say(&e))
     }
 
-    /// The pack an assessment pinned, parsed once.
+    /// The pack an assessment pinned, loaded once per session.
     fn pinned(&mut self, header: &Assessment) -> Result<&Pack, String> {
         if !self.packs.contains_key(&header.pack_hash) {
-            let source = self
-                .store
-                .pack_source(&header.pack_hash)
-                .map_err(|e| self.say(&e))?;
-            let pack = content::load(&source).pack.ok_or_else(|| {
-                format!(
-                    "the content pack stored with assessment {} no longer loads",
-                    header.id
-                )
-            })?;
+            let pack = crate::bundle::pinned_pack(&self.store, header)
+                .map_err(|e| errors::bundle(&e, self.lang, Surface::Tui))?;
             self.packs.insert(header.pack_hash.clone(), pack);
         }
         self.packs
@@ -383,7 +375,7 @@ impl Runner {
         if let Some(current) = &self.current {
             return Ok(current.clone());
         }
-        let (source, pack) = content::load_current(self.content_dir.as_deref())
+        let (source, pack) = crate::bundle::current_pack(&self.store, self.content_dir.as_deref())
             .map_err(|e| errors::pack(&e, self.lang))?;
         self.current = Some((source, pack));
         self.current_pack()

@@ -8,15 +8,29 @@ use ttf_parser::{Face, GlyphId};
 pub const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
 pub const BOLD_TTF: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
 
+/// A character's advance width in font units (the missing glyph's for a
+/// character the font lacks).
+fn advance(face: &Face<'_>, c: char) -> u16 {
+    let glyph = face.glyph_index(c).unwrap_or(GlyphId(0));
+    face.glyph_hor_advance(glyph).unwrap_or(0)
+}
+
 /// The embedded font files could not be read (a broken build, not user input).
 #[derive(Debug, thiserror::Error)]
 #[error("the report font {0} embedded in frontera cannot be read")]
 pub struct FontError(pub &'static str);
 
+/// Characters whose advance widths are looked up once, when the fonts load:
+/// Latin with its accents, Greek, Cyrillic and more (everything of es/pt).
+const TABLE: usize = 0x0800;
+
 /// The two faces reports are set in, ready to measure text.
 pub struct Fonts {
     regular: Face<'static>,
     bold: Face<'static>,
+    /// Advance widths (font units) of the first [`TABLE`] characters, regular
+    /// then bold: measuring goes through a cmap lookup otherwise.
+    widths: Box<[[u16; TABLE]; 2]>,
 }
 
 impl std::fmt::Debug for Fonts {
@@ -27,9 +41,20 @@ impl std::fmt::Debug for Fonts {
 
 impl Fonts {
     pub fn embedded() -> Result<Fonts, FontError> {
+        let regular = Face::parse(REGULAR_TTF, 0).map_err(|_| FontError("DejaVuSans.ttf"))?;
+        let bold = Face::parse(BOLD_TTF, 0).map_err(|_| FontError("DejaVuSans-Bold.ttf"))?;
+        let mut widths = Box::new([[0u16; TABLE]; 2]);
+        for (table, face) in widths.iter_mut().zip([&regular, &bold]) {
+            for (code, slot) in table.iter_mut().enumerate() {
+                if let Some(c) = char::from_u32(code as u32) {
+                    *slot = advance(face, c);
+                }
+            }
+        }
         Ok(Fonts {
-            regular: Face::parse(REGULAR_TTF, 0).map_err(|_| FontError("DejaVuSans.ttf"))?,
-            bold: Face::parse(BOLD_TTF, 0).map_err(|_| FontError("DejaVuSans-Bold.ttf"))?,
+            regular,
+            bold,
+            widths,
         })
     }
 
@@ -41,11 +66,16 @@ impl Fonts {
     /// kerning: the writer does not kern either).
     pub fn width(&self, text: &str, bold: bool, size: f32) -> f32 {
         let face = self.face(bold);
+        let table = &self.widths[usize::from(bold)];
         let units: u32 = text
             .chars()
             .map(|c| {
-                let glyph = face.glyph_index(c).unwrap_or(GlyphId(0));
-                u32::from(face.glyph_hor_advance(glyph).unwrap_or(0))
+                let code = c as usize;
+                u32::from(if code < TABLE {
+                    table[code]
+                } else {
+                    advance(face, c)
+                })
             })
             .sum();
         units as f32 * size / f32::from(face.units_per_em())
