@@ -64,6 +64,7 @@ fn answers(pack: &Pack) -> Vec<Answer> {
             note: String::new(),
             updated_at: String::new(),
             updated_by: String::new(),
+            copied_from: None,
         })
         .collect()
 }
@@ -130,6 +131,7 @@ fn autosave_store() -> (
         evaluators: vec![],
         id: None,
         created_at: None,
+        depth: frontera::domain::assessment::Depth::Full,
     };
     let id = store.create_assessment(&new, &source, &pack).unwrap();
     let items = pack.items().map(|i| i.id.clone()).collect();

@@ -54,6 +54,7 @@ fn assess(
         evaluators: vec!["Lucía Mamani".into(), "Rui Almeida".into()],
         id: None,
         created_at: Some(created_at.into()),
+        depth: frontera::domain::assessment::Depth::Full,
     };
     let id = store.create_assessment(&new, source, pack).unwrap();
     for (k, item) in pack.applicable_items(post).enumerate() {

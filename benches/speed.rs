@@ -216,6 +216,7 @@ fn reports(c: &mut Criterion) {
                     evaluators: vec![],
                     id: None,
                     created_at: None,
+                    depth: frontera::domain::assessment::Depth::Full,
                 },
                 &source,
                 &pack,

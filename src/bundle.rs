@@ -5,7 +5,7 @@ use crate::content::{self, PackSource};
 use crate::domain::assessment::{Answer, Assessment, AssessmentId, EquipmentRecord, Response};
 use crate::domain::pack::{Item, Pack};
 use crate::domain::post::{Post, PostCode};
-use crate::domain::scoring::{AssessmentScore, score_assessment};
+use crate::domain::scoring::{AssessmentScore, score_assessment_at};
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -111,12 +111,21 @@ impl Bundle {
     }
 
     pub fn score(&self) -> AssessmentScore {
-        score_assessment(&self.pack, &self.post, &self.answers, &self.equipment)
+        score_assessment_at(
+            &self.pack,
+            &self.post,
+            self.header.depth,
+            &self.answers,
+            &self.equipment,
+        )
     }
 
-    /// Items asked at this post, in pack order.
+    /// Items asked at this post at the assessment's depth, in pack order.
     pub fn applicable_items(&self) -> impl Iterator<Item = &Item> {
-        self.pack.applicable_items(&self.post)
+        let depth = self.header.depth;
+        self.pack
+            .applicable_items(&self.post)
+            .filter(move |i| depth.asks(i))
     }
 
     pub fn answer(&self, item: &str) -> Option<&Answer> {

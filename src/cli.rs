@@ -203,6 +203,13 @@ pub struct AssessNewArgs {
     /// A member of the evaluation team (repeat for several)
     #[arg(long = "evaluator")]
     pub evaluators: Vec<String>,
+    /// core (the core subset, for a one-day visit) or full
+    #[arg(long, default_value = "full")]
+    pub depth: String,
+    /// Copy the answers to national items (answered once per country) from
+    /// this assessment of another post of the same country
+    #[arg(long, value_name = "ID")]
+    pub national_from: Option<String>,
 }
 
 #[derive(Debug, Args)]

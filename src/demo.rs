@@ -388,6 +388,7 @@ pub fn load_demo(store: &mut Store, source: &PackSource, pack: &Pack) -> Result<
             evaluators: demo.evaluators.iter().map(|s| s.to_string()).collect(),
             id: Some(id.clone()),
             created_at: Some(demo.created_at.to_string()),
+            depth: crate::domain::assessment::Depth::Full,
         };
         match store.create_assessment(&new, source, pack) {
             Ok(_) => {}

@@ -472,8 +472,14 @@ fn demo_is_idempotent_and_has_every_state() {
     assert!(des.iter().any(|a| a["kind"] == "follow-up"));
 }
 
-/// Scores recomputed from an export: pillar scores, pillar levels, overall, EUI.
-type Recomputed = (Vec<Option<f64>>, Vec<Option<u64>>, Option<f64>, Option<f64>);
+/// Scores recomputed from an export: pillar scores, pillar levels, overall
+/// score and level, EUI.
+type Recomputed = (
+    Vec<Option<f64>>,
+    Vec<Option<u64>>,
+    (Option<f64>, Option<u64>),
+    Option<f64>,
+);
 
 /// Recomputes the brief's formulas from an export, independently of the engine.
 fn recompute(export: &Value) -> Recomputed {
@@ -552,10 +558,35 @@ fn recompute(export: &Value) -> Recomputed {
         }));
         scores.push(score);
     }
-    let existing: Vec<f64> = scores.iter().flatten().copied().collect();
-    let overall =
-        (!existing.is_empty()).then(|| existing.iter().sum::<f64>() / existing.len() as f64);
-    (scores, levels, overall, eui)
+    // The overall score: the pillar scores weighted by the pack's pillar
+    // weights (1 each when it sets none).
+    let pillar_weight = |p: usize| params["pillar_weights"][p].as_f64().unwrap_or(1.0);
+    let (num, den) = scores
+        .iter()
+        .enumerate()
+        .filter_map(|(p, s)| s.map(|s| (s * pillar_weight(p), pillar_weight(p))))
+        .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let overall = (den > 0.0).then(|| num / den);
+    // A serious deficiency (a critical item at the pack's level or below)
+    // caps the overall level at that item's level + 1.
+    let cap = params["serious_deficiency_at_or_below"]
+        .as_u64()
+        .and_then(|limit| {
+            export["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|i| i["critical"] == true && i["response"] == "level")
+                .map(|i| i["level"].as_u64().unwrap())
+                .filter(|l| *l <= limit)
+                .min()
+        })
+        .map(|l| l + 1);
+    let level = overall.map(|o| {
+        let by_score = (o + 1e-9).floor() as u64;
+        cap.map_or(by_score, |c| by_score.min(c))
+    });
+    (scores, levels, (overall, level), eui)
 }
 
 #[test]
@@ -589,7 +620,12 @@ fn demo_scores_are_reproduced_from_the_export_by_an_independent_computation() {
                 i + 1
             );
         }
-        assert!(close(overall, &score["overall"]["score"]), "{id} overall");
+        assert!(close(overall.0, &score["overall"]["score"]), "{id} overall");
+        assert_eq!(
+            overall.1,
+            score["overall"]["level"].as_u64(),
+            "{id} overall level"
+        );
         assert!(close(eui, &score["equipment"]["eui"]), "{id} eui");
     }
 }

@@ -4,6 +4,7 @@
 mod cli;
 mod content_pack;
 mod defects;
+mod pack_v2;
 mod report;
 mod tui;
 mod tui_defects;

@@ -57,6 +57,7 @@ fn template(store: &mut Store) {
             evaluators: vec!["Lucía Mamani".into()],
             id: None,
             created_at: Some(format!("202{}-03-0{}T10:00:00Z", 4 + k, 1 + k)),
+            depth: frontera::domain::assessment::Depth::Full,
         };
         let id = store.create_assessment(&new, &source, &pack).unwrap();
         for (i, item) in pack.applicable_items(&p).enumerate() {

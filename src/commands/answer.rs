@@ -68,6 +68,9 @@ pub fn run(ctx: &Context, args: &AnswerArgs) -> Result<()> {
             ],
         )));
     }
+    if !header.depth.asks(item) {
+        return Err(invalid(fill(t.not_at_depth, &[("item", &item.id)])));
+    }
     match value {
         Value::Set(response) => store.set_answer(&id, &item.id, &response, args.note.as_deref())?,
         Value::NoteOnly => {

@@ -7,7 +7,10 @@ use super::post::{label_width, post_code};
 use super::{Context, invalid, json as j, print_json};
 use crate::bundle::Bundle;
 use crate::cli::{AssessCommand, AssessNewArgs};
-use crate::domain::assessment::{AssessmentId, Transition};
+use std::io::Write as _;
+
+use crate::domain::assessment::{AssessmentId, Depth, Transition};
+use crate::domain::post::PostCode;
 use crate::messages::{fill, terms};
 use crate::output::visible_line;
 use crate::say;
@@ -42,13 +45,41 @@ pub fn run(ctx: &Context, cmd: &AssessCommand) -> Result<()> {
 }
 
 fn new(ctx: &Context, args: &AssessNewArgs) -> Result<()> {
+    let t = ctx.t();
     let post = post_code(ctx, &args.post)?;
     let kind = args
         .kind
         .parse()
-        .map_err(|_| invalid(fill(ctx.t().bad_assessment_kind, &[("text", &args.kind)])))?;
+        .map_err(|_| invalid(fill(t.bad_assessment_kind, &[("text", &args.kind)])))?;
+    let depth: Depth = args
+        .depth
+        .parse()
+        .map_err(|_| invalid(fill(t.bad_depth, &[("text", &args.depth)])))?;
     let mut store = ctx.open_store()?;
-    let (source, pack) = ctx.current_pack(&store)?;
+    let target = store.post(&post)?;
+    // The national answers' source: an assessment of another post of the
+    // same country (its national items describe the same law).
+    let source = match &args.national_from {
+        Some(text) => {
+            let id = ctx.resolve(&store, text)?;
+            let header = store.assessment(&id)?;
+            let from = store.post(&PostCode::parse(&header.post).map_err(invalid)?)?;
+            if from.country != target.country {
+                return Err(invalid(fill(
+                    t.national_other_country,
+                    &[
+                        ("id", id.as_str()),
+                        ("post", from.code.as_str()),
+                        ("country", from.country.as_str()),
+                        ("here", target.country.as_str()),
+                    ],
+                )));
+            }
+            Some(id)
+        }
+        None => None,
+    };
+    let (pack_source, pack) = ctx.current_pack(&store)?;
     let evaluators = args
         .evaluators
         .iter()
@@ -62,10 +93,21 @@ fn new(ctx: &Context, args: &AssessNewArgs) -> Result<()> {
             evaluators,
             id: None,
             created_at: None,
+            depth,
         },
-        &source,
+        &pack_source,
         &pack,
     )?;
+    if let Some(from) = &source {
+        let copied =
+            store.copy_national_answers(&id, from, &pack.national_items(&target, depth))?;
+        // On standard error: standard output carries the id alone.
+        let line = fill(
+            t.national_copied,
+            &[("n", &copied.to_string()), ("id", from.as_str())],
+        );
+        let _ = writeln!(std::io::stderr(), "{line}");
+    }
     // The id alone, so that `$(frontera assess new …)` works.
     say!("{id}")?;
     Ok(())
@@ -131,6 +173,7 @@ fn show(ctx: &Context, id: &str, as_json: bool) -> Result<()> {
         h.post
     )?;
     say!("  {:<w$}{}", t.kind, terms::kind(lang, h.kind))?;
+    say!("  {:<w$}{}", t.depth, terms::depth(lang, h.depth))?;
     say!("  {:<w$}{}", t.status, terms::status(lang, h.status))?;
     let evaluators = if h.evaluators.is_empty() {
         "—".to_string()

@@ -15,7 +15,31 @@ use crate::domain::scoring::equipment::effective_counts;
 
 fn scoring_parameters(pack: &Pack) -> Value {
     let s = &pack.scoring;
-    json!({
+    let mut formulas = json!({
+        "pillar_score": "sum(weight * level) / sum(weight) over answered applicable items",
+        "completeness": "(answered + na) / applicable",
+        "gate": "lowest answered critical level + 1",
+        "pillar_level": "min(floor(score + 1e-9), gate)",
+        "pillar4_score": "(1 - pillar4_equipment_share) * checklist + pillar4_equipment_share * 4 * eui",
+        "overall_score": "mean of existing pillar scores",
+    });
+    // Rules that a pack may switch on (2.0.0 does): described only when in force.
+    if s.pillar_weights.iter().any(|w| (*w - 1.0).abs() > 1e-12) {
+        formulas["overall_score"] = json!(
+            "sum(pillar_weight * pillar score) / sum(pillar_weight) over existing pillar scores"
+        );
+    }
+    if let Some(limit) = s.serious_deficiency_at_or_below {
+        formulas["overall_level"] = json!(format!(
+            "min(floor(overall score + 1e-9), lowest critical level + 1) when a critical item is at level {limit} or below (serious deficiency)"
+        ));
+    }
+    if s.equipment_in_completeness {
+        formulas["pillar4_completeness"] = json!(
+            "(answered + na + audited applicable equipment types) / (applicable + applicable equipment types)"
+        );
+    }
+    let mut value = json!({
         "provisional_below": s.provisional_below,
         "pillar4_equipment_share": s.pillar4_equipment_share,
         "idle_below": s.idle_below,
@@ -31,15 +55,14 @@ fn scoring_parameters(pack: &Pack) -> Value {
         "levels": s.levels.iter().enumerate().map(|(i, l)| json!({
             "level": i, "name": l.name.get(Lang::En), "meaning": l.meaning.get(Lang::En),
         })).collect::<Vec<_>>(),
-        "formulas": {
-            "pillar_score": "sum(weight * level) / sum(weight) over answered applicable items",
-            "completeness": "(answered + na) / applicable",
-            "gate": "lowest answered critical level + 1",
-            "pillar_level": "min(floor(score + 1e-9), gate)",
-            "pillar4_score": "(1 - pillar4_equipment_share) * checklist + pillar4_equipment_share * 4 * eui",
-            "overall_score": "mean of existing pillar scores",
-        },
-    })
+        "formulas": formulas,
+        "pillar_weights": s.pillar_weights,
+        "equipment_in_completeness": s.equipment_in_completeness,
+    });
+    if let Some(limit) = s.serious_deficiency_at_or_below {
+        value["serious_deficiency_at_or_below"] = json!(limit);
+    }
+    value
 }
 
 /// The export document of one assessment.
@@ -106,6 +129,7 @@ pub fn document(
         "format_version": 1,
         "language": lang.code(),
         "assessment": j::assessment(&bundle.header),
+        "depth": bundle.header.depth.code(),
         "post": j::post(&bundle.post),
         "pack": {
             "id": bundle.pack.meta.id,

@@ -37,6 +37,7 @@ pub fn assessment(a: &Assessment) -> Value {
         "updated_at": a.updated_at,
         "submitted_at": a.submitted_at,
         "finalised_at": a.finalised_at,
+        "depth": a.depth.code(),
     })
 }
 
@@ -54,7 +55,14 @@ pub fn response(r: &Response) -> Value {
 pub fn score(id: &str, s: &AssessmentScore) -> Value {
     json!({
         "assessment": id,
-        "overall": { "score": s.overall_score, "level": s.overall_level },
+        "overall": {
+            "score": s.overall_score,
+            "level": s.overall_level,
+            "capped_by_serious_deficiency": s.overall_capped,
+        },
+        "serious_deficiency": s.serious_deficiency.iter().map(|g| json!({
+            "item": g.item, "pillar": g.pillar, "level": g.level,
+        })).collect::<Vec<_>>(),
         "pillars": s.pillars.iter().map(|p| json!({
             "pillar": p.pillar,
             "score": p.score,

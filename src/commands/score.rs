@@ -62,11 +62,24 @@ pub fn run(ctx: &Context, args: &ScoreArgs) -> Result<()> {
         )?;
     }
     say!(
-        "{:<48} {:>10} {:>5}",
+        "{:<48} {:>10} {:>5}  {}",
         t.overall,
         show(lang, score.overall_score),
-        score.overall_level.map_or("—".into(), |l| l.to_string())
+        score.overall_level.map_or("—".into(), |l| l.to_string()),
+        if score.overall_capped { t.capped } else { "" }
     )?;
+    if let (Some(limit), false) = (
+        bundle.pack.scoring.serious_deficiency_at_or_below,
+        score.serious_deficiency.is_empty(),
+    ) {
+        say!(
+            "{}:",
+            crate::messages::fill(t.serious_deficiency, &[("limit", &limit.to_string())])
+        )?;
+        for gap in &score.serious_deficiency {
+            say!("  {} {:<46} {}", gap.pillar, gap.item, gap.level)?;
+        }
+    }
     say!("{}: {}", t.eui, show(lang, score.equipment.eui))?;
     for ty in score
         .equipment

@@ -90,6 +90,23 @@ macro_rules! code_enum {
     };
 }
 
+/// How much of the checklist an assessment asks: the core subset for a
+/// one-day visit, or every item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Depth {
+    Core,
+    #[default]
+    Full,
+}
+
+impl Depth {
+    /// Whether an item of the pack is asked at this depth.
+    pub fn asks(self, item: &crate::domain::pack::Item) -> bool {
+        self == Depth::Full || item.core
+    }
+}
+
+code_enum!(Depth, "depth", [Core => "core", Full => "full"]);
 code_enum!(AssessmentKind, "assessment kind", [
     Baseline => "baseline", FollowUp => "follow-up", Thematic => "thematic", Unannounced => "unannounced"
 ]);
@@ -200,6 +217,9 @@ pub struct Answer {
     pub note: String,
     pub updated_at: String,
     pub updated_by: String,
+    /// For a national item: the assessment (of another post of the same
+    /// country) this answer was copied from, until it is changed here.
+    pub copied_from: Option<AssessmentId>,
 }
 
 /// The counts an auditor records for one equipment type. `None` = not recorded;
@@ -290,6 +310,7 @@ pub struct Assessment {
     pub post: String,
     pub kind: AssessmentKind,
     pub status: Status,
+    pub depth: Depth,
     pub evaluators: Vec<String>,
     pub target_level: u8,
     pub pack_id: String,

@@ -349,6 +349,15 @@ impl Pack {
             .filter(move |i| i.applicability.applies_to(post))
     }
 
+    /// Ids of the national items asked at `post` at `depth`: those answered
+    /// once per country and copied to the country's other posts.
+    pub fn national_items(&self, post: &Post, depth: super::assessment::Depth) -> Vec<String> {
+        self.applicable_items(post)
+            .filter(|i| i.scope == Scope::National && depth.asks(i))
+            .map(|i| i.id.clone())
+            .collect()
+    }
+
     pub fn section_title(&self, id: &str) -> Option<&Localized<String>> {
         self.pillars
             .iter()

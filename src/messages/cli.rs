@@ -94,6 +94,13 @@ pub struct CliTexts {
     pub no_shifts: &'static str,
     pub cargo_lanes_without_cargo: &'static str,
     pub bad_id: &'static str,
+    pub bad_depth: &'static str,
+    pub depth: &'static str,
+    pub national_other_country: &'static str,
+    pub national_copied: &'static str,
+    pub not_at_depth: &'static str,
+    pub serious_deficiency: &'static str,
+    pub capped: &'static str,
 }
 
 pub fn texts(lang: Lang) -> &'static CliTexts {

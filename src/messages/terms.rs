@@ -3,7 +3,7 @@
 //! for the command line and the interface, using the glossary's terms.
 
 use super::pick;
-use crate::domain::assessment::{AssessmentKind, Status};
+use crate::domain::assessment::{AssessmentKind, Depth, Status};
 use crate::domain::lang::Lang;
 use crate::domain::post::{ControlModel, PostKind};
 use crate::domain::scoring::Flag;
@@ -22,6 +22,13 @@ pub fn kind(lang: Lang, kind: AssessmentKind) -> &'static str {
         AssessmentKind::FollowUp => pick(lang, ["follow-up", "seguimiento", "acompanhamento"]),
         AssessmentKind::Thematic => pick(lang, ["thematic", "temática", "temática"]),
         AssessmentKind::Unannounced => pick(lang, ["unannounced", "no anunciada", "não anunciada"]),
+    }
+}
+
+pub fn depth(lang: Lang, depth: Depth) -> &'static str {
+    match depth {
+        Depth::Core => pick(lang, ["core subset", "núcleo básico", "núcleo essencial"]),
+        Depth::Full => pick(lang, ["full", "completa", "completa"]),
     }
 }
 

@@ -15,7 +15,7 @@ use crate::content::{self, PackSource};
 use crate::domain::assessment::{AssessmentId, Status};
 use crate::domain::lang::Lang;
 use crate::domain::pack::Pack;
-use crate::domain::scoring::score_assessment;
+use crate::domain::scoring::score_assessment_at;
 use crate::store::{Store, StoreError};
 use layout::{FontError, Fonts};
 use model::{AssessmentInput, FinalScore, ProgrammeEntry, ProgrammeInput, ReportModel};
@@ -215,7 +215,7 @@ pub fn programme_entries(
             scored.push(FinalScore {
                 id: header.id.to_string(),
                 created_at: header.created_at.clone(),
-                score: score_assessment(pack, &post, &answers, &equipment),
+                score: score_assessment_at(pack, &post, header.depth, &answers, &equipment),
             });
         }
         entries.push(ProgrammeEntry {

@@ -30,6 +30,7 @@ fn header(id: &str, status: Status, created_at: &str) -> Assessment {
         updated_at: created_at.into(),
         submitted_at: None,
         finalised_at: None,
+        depth: crate::domain::assessment::Depth::Full,
     }
 }
 
@@ -40,6 +41,7 @@ fn answer(item: &str, response: Response, note: &str) -> Answer {
         note: note.into(),
         updated_at: "2026-01-01T00:00:00Z".into(),
         updated_by: "tester".into(),
+        copied_from: None,
     }
 }
 

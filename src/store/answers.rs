@@ -97,7 +97,8 @@ impl Store {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
              ON CONFLICT (assessment_id, item_id) DO UPDATE SET
                  level = excluded.level, na_reason = excluded.na_reason, note = excluded.note,
-                 updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+                 updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+                 copied_from = NULL",
             params![id.as_str(), item, level, reason, new_note, at, actor],
         )?;
         let describe = |r: &Response| match r {
@@ -155,4 +156,87 @@ pub(super) fn check_note_length(note: &str) -> Result<()> {
         });
     }
     Ok(())
+}
+
+impl Store {
+    /// Copies the answers of `items` (national items) from assessment `from`
+    /// into `to`, where `to` has none yet: each copy keeps where it came
+    /// from, and the change log says so. Returns how many were copied.
+    pub fn copy_national_answers(
+        &mut self,
+        to: &AssessmentId,
+        from: &AssessmentId,
+        items: &[String],
+    ) -> Result<usize> {
+        let at = now();
+        let actor = self.actor.clone();
+        let tx = self.write()?;
+        Self::check_unlocked(&tx, to)?;
+        let mut copied = 0;
+        for item in items {
+            let source: Option<(Option<i64>, Option<String>, String)> = tx
+                .query_row(
+                    "SELECT level, na_reason, note FROM answers WHERE assessment_id = ?1 AND item_id = ?2",
+                    params![from.as_str(), item],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            let Some((level, reason, note)) = source else {
+                continue;
+            };
+            let response = convert::response(item, level, reason)?;
+            if response.is_open() && note.is_empty() {
+                continue;
+            }
+            let (level, reason) = convert::response_columns(&response);
+            let inserted = tx.execute(
+                "INSERT INTO answers (assessment_id, item_id, level, na_reason, note, updated_at,
+                                      updated_by, copied_from)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (assessment_id, item_id) DO NOTHING",
+                params![
+                    to.as_str(),
+                    item,
+                    level,
+                    reason,
+                    note,
+                    at,
+                    actor,
+                    from.as_str()
+                ],
+            )?;
+            if inserted == 0 {
+                continue;
+            }
+            copied += 1;
+            log(
+                &tx,
+                &actor,
+                &at,
+                LogEntry {
+                    assessment: Some(to.as_str()),
+                    entity: "answer",
+                    entity_id: item,
+                    field: "national",
+                    old: None,
+                    new: Some(format!("{} (copied from {from})", response.code())),
+                },
+            )?;
+        }
+        Self::touch(&tx, to, &at)?;
+        tx.commit()?;
+        Ok(copied)
+    }
+
+    /// The assessment each copied national answer of `id` came from.
+    pub fn copied_answers(&self, id: &AssessmentId) -> Result<Vec<(String, AssessmentId)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT item_id, copied_from FROM answers
+             WHERE assessment_id = ?1 AND copied_from IS NOT NULL ORDER BY item_id",
+        )?;
+        let rows = stmt.query_map([id.as_str()], |r| {
+            Ok((r.get::<_, String>(0)?, AssessmentId::new(r.get(1)?)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }

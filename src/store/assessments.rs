@@ -10,7 +10,7 @@ use super::convert::{self, ASSESSMENT_COLUMNS};
 use super::{LogEntry, Result, Store, StoreError, log, now, packs, posts};
 use crate::content::PackSource;
 use crate::domain::assessment::{
-    Assessment, AssessmentId, AssessmentKind, Change, Status, Transition,
+    Assessment, AssessmentId, AssessmentKind, Change, Depth, Status, Transition,
 };
 use crate::domain::pack::Pack;
 use crate::domain::post::PostCode;
@@ -25,6 +25,8 @@ pub struct NewAssessment {
     pub id: Option<AssessmentId>,
     /// When it was made, for data recorded elsewhere first; otherwise now.
     pub created_at: Option<String>,
+    /// The core subset or every item.
+    pub depth: Depth,
 }
 
 fn fresh_id(post: &PostCode) -> AssessmentId {
@@ -82,8 +84,8 @@ impl Store {
         packs::keep(&tx, source, pack, &at)?;
         tx.execute(
             "INSERT INTO assessments (id, post_code, kind, status, evaluators, target_level, pack_hash,
-                                      created_at, created_by, updated_at)
-             VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?6, ?7, ?8, ?7)",
+                                      created_at, created_by, updated_at, depth)
+             VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?6, ?7, ?8, ?7, ?9)",
             params![
                 id.as_str(),
                 new.post.as_str(),
@@ -93,6 +95,7 @@ impl Store {
                 pack.meta.hash,
                 at,
                 actor,
+                new.depth.code(),
             ],
         )?;
         log(
@@ -106,8 +109,8 @@ impl Store {
                 field: "created",
                 old: None,
                 new: Some(format!(
-                    "{} of {} with pack {} {}",
-                    new.kind, new.post, pack.meta.id, pack.meta.version
+                    "{} of {} with pack {} {}, depth {}",
+                    new.kind, new.post, pack.meta.id, pack.meta.version, new.depth
                 )),
             },
         )?;

@@ -49,7 +49,8 @@ pub fn post(row: &Row<'_>) -> rusqlite::Result<Post> {
 }
 
 pub const ASSESSMENT_COLUMNS: &str = "a.id, a.post_code, a.kind, a.status, a.evaluators, a.target_level, \
-     p.pack_id, p.version, a.pack_hash, a.created_at, a.created_by, a.updated_at, a.submitted_at, a.finalised_at";
+     p.pack_id, p.version, a.pack_hash, a.created_at, a.created_by, a.updated_at, a.submitted_at, a.finalised_at, \
+     a.depth";
 
 pub fn assessment(row: &Row<'_>) -> rusqlite::Result<Assessment> {
     Ok(Assessment {
@@ -67,10 +68,12 @@ pub fn assessment(row: &Row<'_>) -> rusqlite::Result<Assessment> {
         updated_at: row.get(11)?,
         submitted_at: row.get(12)?,
         finalised_at: row.get(13)?,
+        depth: parsed(row, 14)?,
     })
 }
 
-pub const ANSWER_COLUMNS: &str = "item_id, level, na_reason, note, updated_at, updated_by";
+pub const ANSWER_COLUMNS: &str =
+    "item_id, level, na_reason, note, updated_at, updated_by, copied_from";
 
 /// A stored response; a level outside 0–4 (possible only if the file was
 /// edited behind frontera's back) is an error naming the item, never a score.
@@ -109,6 +112,7 @@ pub fn answer(row: &Row<'_>) -> rusqlite::Result<Answer> {
         note: row.get(3)?,
         updated_at: row.get(4)?,
         updated_by: row.get(5)?,
+        copied_from: row.get::<_, Option<String>>(6)?.map(AssessmentId::new),
     })
 }
 

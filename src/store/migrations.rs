@@ -25,6 +25,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_pack_cache.sql",
         include_str!("migrations/0003_pack_cache.sql"),
     ),
+    (
+        "0004_depth_and_national.sql",
+        include_str!("migrations/0004_depth_and_national.sql"),
+    ),
 ];
 
 /// Every table of the latest schema with every column it must have. A test
@@ -68,6 +72,7 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
             "updated_at",
             "submitted_at",
             "finalised_at",
+            "depth",
         ],
     ),
     (
@@ -80,6 +85,7 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
             "note",
             "updated_at",
             "updated_by",
+            "copied_from",
         ],
     ),
     (

@@ -27,6 +27,7 @@ fn database(dir: &Path, name: &str) -> (PathBuf, AssessmentId) {
                 evaluators: vec![],
                 id: None,
                 created_at: None,
+                depth: crate::domain::assessment::Depth::Full,
             },
             &source,
             &pack,

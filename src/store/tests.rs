@@ -30,6 +30,7 @@ fn store_with_assessment() -> (Store, AssessmentId) {
                 evaluators: vec!["Ana".into()],
                 id: None,
                 created_at: None,
+                depth: crate::domain::assessment::Depth::Full,
             },
             &source,
             &pack,
@@ -234,6 +235,7 @@ fn ids_resolve_from_unique_prefixes_only() {
         evaluators: vec![],
         id: Some(twin),
         created_at: None,
+        depth: crate::domain::assessment::Depth::Full,
     };
     store.create_assessment(&new, &source, &pack).unwrap();
     assert!(matches!(
@@ -296,6 +298,7 @@ fn two_writers_on_one_file_keep_both_changes() {
         evaluators: vec![],
         id: None,
         created_at: None,
+        depth: crate::domain::assessment::Depth::Full,
     };
     let id = a.create_assessment(&new, &source, &pack).unwrap();
     let mut b = Store::open(&path, "bea").unwrap();

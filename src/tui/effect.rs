@@ -2,12 +2,13 @@
 
 use std::path::PathBuf;
 
-use crate::domain::assessment::{AssessmentId, AssessmentKind, Response, Transition};
+use crate::domain::assessment::{AssessmentId, Response, Transition};
 use crate::domain::post::{Post, PostCode};
 use crate::report::ExportRequest;
 use crate::store::EquipmentUpdate;
 
 use super::state::NoteTarget;
+use super::state::form::StartValues;
 
 #[derive(Debug, Clone)]
 pub enum Effect {
@@ -49,8 +50,7 @@ pub enum Effect {
     CreatePost(Box<Post>),
     CreateAssessment {
         post: PostCode,
-        kind: AssessmentKind,
-        evaluators: Vec<String>,
+        values: StartValues,
     },
     DeleteDraft(AssessmentId),
     LoadDemo,

@@ -56,11 +56,12 @@ fn a_new_post_is_registered_assessed_and_finalised_with_the_keyboard_alone() {
         ("Kasani", "PE")
     );
     assert!(state.overlay.is_none());
-    // Start an assessment: it opens on its first open item.
+    // Start an assessment (kind, evaluators, depth): it opens on its first
+    // open item.
     press(
         &mut state,
         &mut runner,
-        &[c('s'), k(Key::Enter), k(Key::Enter)],
+        &[c('s'), k(Key::Enter), k(Key::Enter), k(Key::Enter)],
     );
     assert_eq!(state.screen, Screen::Workspace);
     let id = current_id(&state);

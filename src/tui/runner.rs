@@ -11,7 +11,7 @@ use crate::domain::assessment::{Answer, Assessment, AssessmentId, EquipmentRecor
 use crate::domain::lang::Lang;
 use crate::domain::pack::Pack;
 use crate::domain::post::{Post, PostCode};
-use crate::domain::scoring::{AssessmentScore, score_assessment};
+use crate::domain::scoring::{AssessmentScore, score_assessment_at};
 use crate::messages::{Surface, errors};
 use crate::store::{NewAssessment, Store, StoreError};
 
@@ -112,11 +112,7 @@ impl Runner {
                 .add_post(&post)
                 .map(|()| Outcome::PostCreated(post.code.clone()))
                 .map_err(|e| self.say(&e)),
-            Effect::CreateAssessment {
-                post,
-                kind,
-                evaluators,
-            } => self.create(post, kind, evaluators),
+            Effect::CreateAssessment { post, values } => self.create(post, values),
             Effect::DeleteDraft(id) => self
                 .store
                 .delete_draft(&id)
@@ -313,9 +309,10 @@ impl Runner {
     fn score(&mut self, id: &AssessmentId) -> Result<AssessmentScore, String> {
         let parts = self.parts(id).map_err(|e| self.say(&e))?;
         let pack = self.pinned(&parts.header)?;
-        Ok(score_assessment(
+        Ok(score_assessment_at(
             pack,
             &parts.post,
+            parts.header.depth,
             &parts.answers,
             &parts.equipment,
         ))
@@ -384,21 +381,29 @@ impl Runner {
     fn create(
         &mut self,
         post: PostCode,
-        kind: crate::domain::assessment::AssessmentKind,
-        evaluators: Vec<String>,
+        values: super::state::form::StartValues,
     ) -> Result<Outcome, String> {
         let (source, pack) = self.current_pack()?;
         let new = NewAssessment {
-            post,
-            kind,
-            evaluators,
+            post: post.clone(),
+            kind: values.kind,
+            evaluators: values.evaluators,
             id: None,
             created_at: None,
+            depth: values.depth,
         };
-        self.store
+        let id = self
+            .store
             .create_assessment(&new, &source, &pack)
-            .map(Outcome::AssessmentCreated)
-            .map_err(|e| self.say(&e))
+            .map_err(|e| self.say(&e))?;
+        if let Some(from) = &values.national_from {
+            let target = self.store.post(&post).map_err(|e| self.say(&e))?;
+            let items = pack.national_items(&target, values.depth);
+            self.store
+                .copy_national_answers(&id, from, &items)
+                .map_err(|e| self.say(&e))?;
+        }
+        Ok(Outcome::AssessmentCreated(id))
     }
 
     fn demo(&mut self) -> Result<Outcome, String> {

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 pub use checklist::{ChecklistScore, ScoredItem, level_of, score_checklist};
 pub use equipment::{EquipmentScore, Flag, TypeScore, score_equipment};
 
-use super::assessment::{Answer, EquipmentRecord, Response};
+use super::assessment::{Answer, Depth, EquipmentRecord, Response};
 use super::pack::{EQUIPMENT_PILLAR, Pack, ScoringParams};
 use super::post::Post;
 
@@ -28,12 +28,27 @@ pub struct PillarScore {
     pub gated: bool,
 }
 
+/// A critical item answered at or below the serious-deficiency level
+/// (Schengen practice: it caps the overall level and is named on the title
+/// page of the report).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriousGap {
+    pub item: String,
+    pub pillar: u8,
+    pub level: u8,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct AssessmentScore {
     pub pillars: Vec<PillarScore>,
     pub equipment: EquipmentScore,
     pub overall_score: Option<f64>,
     pub overall_level: Option<u8>,
+    /// Critical items at or below the pack's serious-deficiency level (none
+    /// when the pack sets no such level), lowest first.
+    pub serious_deficiency: Vec<SeriousGap>,
+    /// The serious deficiency, not the score, set the overall level.
+    pub overall_capped: bool,
 }
 
 impl AssessmentScore {
@@ -97,11 +112,40 @@ pub fn pillar_score(
     }
 }
 
-/// Scores an assessment of `post` made with `pack`. Only items that apply to the
-/// post count; answers to other items (left from a changed profile) are ignored.
+/// Scores an assessment of `post` made with `pack`, asking every item.
 pub fn score_assessment(
     pack: &Pack,
     post: &Post,
+    answers: &[Answer],
+    equipment: &[EquipmentRecord],
+) -> AssessmentScore {
+    score_assessment_at(pack, post, Depth::Full, answers, equipment)
+}
+
+/// Equipment types of the catalogue that apply to `post`, and how many of
+/// them the audit recorded (a row with a present count).
+fn audit_coverage(pack: &Pack, post: &Post, equipment: &[EquipmentRecord]) -> (usize, usize) {
+    let applicable: Vec<&str> = pack
+        .catalogue
+        .types
+        .iter()
+        .filter(|t| t.applicability.applies_to(post))
+        .map(|t| t.id.as_str())
+        .collect();
+    let audited = equipment
+        .iter()
+        .filter(|r| r.counts.present.is_some() && applicable.contains(&r.type_id.as_str()))
+        .count();
+    (audited, applicable.len())
+}
+
+/// Scores an assessment of `post` made with `pack` at `depth`. Only items that
+/// apply to the post (and are asked at that depth) count; answers to other
+/// items (left from a changed profile) are ignored.
+pub fn score_assessment_at(
+    pack: &Pack,
+    post: &Post,
+    depth: Depth,
     answers: &[Answer],
     equipment: &[EquipmentRecord],
 ) -> AssessmentScore {
@@ -110,44 +154,97 @@ pub fn score_assessment(
         .map(|a| (a.item.as_str(), &a.response))
         .collect();
     let open = Response::Open;
-    let equipment = score_equipment(equipment, &pack.catalogue, &pack.scoring, &post.profile);
+    let params = &pack.scoring;
+    let equipment_score = score_equipment(equipment, &pack.catalogue, params, &post.profile);
+    let mut gaps: Vec<SeriousGap> = Vec::new();
     let pillars: Vec<PillarScore> = pack
         .pillars
         .iter()
         .map(|pillar| {
-            let items: Vec<ScoredItem<'_>> = pillar
+            let asked: Vec<_> = pillar
                 .items
                 .iter()
-                .filter(|i| i.applicability.applies_to(post))
+                .filter(|i| i.applicability.applies_to(post) && depth.asks(i))
+                .collect();
+            let items: Vec<ScoredItem<'_>> = asked
+                .iter()
                 .map(|i| ScoredItem {
                     weight: i.weight,
                     critical: i.critical,
                     response: by_item.get(i.id.as_str()).copied().unwrap_or(&open),
                 })
                 .collect();
+            if let Some(limit) = params.serious_deficiency_at_or_below {
+                for (item, scored) in asked.iter().zip(&items) {
+                    if let (true, Some(level)) = (item.critical, scored.response.level())
+                        && level <= limit
+                    {
+                        gaps.push(SeriousGap {
+                            item: item.id.clone(),
+                            pillar: pillar.number,
+                            level,
+                        });
+                    }
+                }
+            }
             let checklist = score_checklist(&items);
             let score = if pillar.number == EQUIPMENT_PILLAR {
                 blend_pillar4(
                     checklist.score,
-                    equipment.eui,
-                    pack.scoring.pillar4_equipment_share,
+                    equipment_score.eui,
+                    params.pillar4_equipment_share,
                 )
             } else {
                 checklist.score
             };
-            pillar_score(pillar.number, checklist, score, &pack.scoring)
+            let mut scored = pillar_score(pillar.number, checklist, score, params);
+            if pillar.number == EQUIPMENT_PILLAR && params.equipment_in_completeness {
+                // The audit is half of pillar 4's evidence: its completeness
+                // counts the applicable equipment types recorded too.
+                let (audited, types) = audit_coverage(pack, post, equipment);
+                let c = &scored.checklist;
+                let total = c.applicable + types;
+                scored.completeness = (total > 0)
+                    .then(|| (c.answered + c.not_applicable + audited) as f64 / total as f64);
+                scored.provisional = scored
+                    .completeness
+                    .is_some_and(|x| x < params.provisional_below);
+            }
+            scored
         })
         .collect();
-    let scores: Vec<f64> = pillars.iter().filter_map(|p| p.score).collect();
-    let overall_score =
-        (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
+    // Overall: the mean of the pillar scores that exist, weighted as the pack
+    // says (equally unless it says otherwise).
+    let (sum, weights) = pillars
+        .iter()
+        .filter_map(|p| {
+            let w = params
+                .pillar_weights
+                .get(usize::from(p.pillar).saturating_sub(1))
+                .copied()
+                .unwrap_or(1.0);
+            p.score.map(|s| (s * w, w))
+        })
+        .fold((0.0, 0.0), |(s, t), (v, w)| (s + v, t + w));
+    let overall_score = (weights > 0.0).then(|| sum / weights);
+    gaps.sort_by_key(|g| (g.level, g.pillar));
+    let by_score = overall_score.map(level_of);
+    let cap = gaps.iter().map(|g| g.level + 1).min();
+    let overall_level = match (by_score, cap) {
+        (Some(l), Some(c)) => Some(l.min(c)),
+        (l, _) => l,
+    };
     AssessmentScore {
-        overall_level: overall_score.map(level_of),
+        overall_capped: matches!((by_score, cap), (Some(l), Some(c)) if c < l),
+        overall_level,
         overall_score,
         pillars,
-        equipment,
+        equipment: equipment_score,
+        serious_deficiency: gaps,
     }
 }
 
+#[cfg(test)]
+mod rules_v2_tests;
 #[cfg(test)]
 mod tests;

@@ -12,6 +12,7 @@ fn answer(item: &str, response: Response) -> Answer {
         note: String::new(),
         updated_at: String::new(),
         updated_by: String::new(),
+        copied_from: None,
     }
 }
 

@@ -87,4 +87,11 @@ pub const TEXTS: CliTexts = CliTexts {
     no_shifts: "a post works at least one shift a day",
     cargo_lanes_without_cargo: "cargo lanes need a post that handles cargo (add --cargo)",
     bad_id: "'{text}' is not an assessment id: ids are 4 to 12 hexadecimal characters (see `frontera assess list`)",
+    bad_depth: "unknown depth '{text}' (use core or full)",
+    depth: "depth",
+    national_other_country: "assessment {id} is of {post} in {country}, not of a post in {here}: national answers are copied only within one country",
+    national_copied: "Copied {n} national answers from {id}.",
+    not_at_depth: "item {item} is not in the core subset this assessment asks (depth core)",
+    serious_deficiency: "serious deficiency (critical items at level {limit} or below)",
+    capped: "capped by the serious deficiency",
 };

@@ -87,4 +87,11 @@ pub const TEXTS: CliTexts = CliTexts {
     no_shifts: "un puesto trabaja al menos un turno al día",
     cargo_lanes_without_cargo: "los carriles de carga requieren un puesto que atienda carga (agregue --cargo)",
     bad_id: "'{text}' no es un id de evaluación: los ids tienen de 4 a 12 caracteres hexadecimales (vea `frontera assess list`)",
+    bad_depth: "profundidad desconocida: '{text}' (use core o full)",
+    depth: "profundidad",
+    national_other_country: "la evaluación {id} es de {post}, en {country}, no de un puesto de {here}: las respuestas nacionales solo se copian dentro de un mismo país",
+    national_copied: "Se copiaron {n} respuestas nacionales de {id}.",
+    not_at_depth: "el ítem {item} no forma parte del núcleo básico que pregunta esta evaluación (profundidad core)",
+    serious_deficiency: "deficiencia grave (ítems críticos en el nivel {limit} o inferior)",
+    capped: "limitado por la deficiencia grave",
 };

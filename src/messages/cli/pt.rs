@@ -87,4 +87,11 @@ pub const TEXTS: CliTexts = CliTexts {
     no_shifts: "um posto trabalha pelo menos um turno por dia",
     cargo_lanes_without_cargo: "pistas de carga exigem um posto que atenda carga (adicione --cargo)",
     bad_id: "'{text}' não é um id de avaliação: os ids têm de 4 a 12 caracteres hexadecimais (veja `frontera assess list`)",
+    bad_depth: "profundidade desconhecida: '{text}' (use core ou full)",
+    depth: "profundidade",
+    national_other_country: "a avaliação {id} é de {post}, em {country}, não de um posto de {here}: as respostas nacionais só são copiadas dentro de um mesmo país",
+    national_copied: "{n} respostas nacionais copiadas de {id}.",
+    not_at_depth: "o item {item} não faz parte do núcleo essencial que esta avaliação pergunta (profundidade core)",
+    serious_deficiency: "deficiência grave (itens críticos no nível {limit} ou abaixo)",
+    capped: "limitado pela deficiência grave",
 };

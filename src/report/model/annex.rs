@@ -97,6 +97,24 @@ pub fn annex(ctx: &Ctx<'_>) -> Vec<Block> {
         heading(s.scoring_rules),
     ];
     blocks.extend(s.rules.iter().map(|r| paragraph(&format!("• {r}"))));
+    blocks.push(paragraph(&format!("• {}", s.level_rule)));
+    let params = &ctx.bundle.pack.scoring;
+    if let Some(limit) = params.serious_deficiency_at_or_below {
+        let rule =
+            crate::messages::fill(s.serious_deficiency_rule, &[("limit", &limit.to_string())]);
+        blocks.push(paragraph(&format!("• {rule}")));
+    }
+    let weights: Vec<String> = params
+        .pillar_weights
+        .iter()
+        .enumerate()
+        .map(|(i, w)| format!("{} {}", i + 1, ctx.lang.number(*w, 2)))
+        .collect();
+    let rule = crate::messages::fill(s.pillar_weights_rule, &[("weights", &weights.join(", "))]);
+    blocks.push(paragraph(&format!("• {rule}")));
+    if params.equipment_in_completeness {
+        blocks.push(paragraph(&format!("• {}", s.equipment_completeness_rule)));
+    }
     blocks.push(Block::Table(parameters(ctx)));
     blocks.push(heading(s.equipment_formula));
     blocks.extend(s.formula.iter().map(|r| paragraph(&format!("• {r}"))));

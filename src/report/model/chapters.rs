@@ -4,7 +4,7 @@
 use super::assessment::Ctx;
 use super::{Align, Block, Cell, Column, Row, RowKind, Table, TextStyle, Tone};
 use crate::domain::assessment::Response;
-use crate::domain::pack::{Item, Pillar};
+use crate::domain::pack::{Item, Pillar, Scope};
 use crate::report::strings::{percent, score};
 
 fn item_row(ctx: &Ctx<'_>, item: &Item) -> Row {
@@ -48,6 +48,15 @@ fn item_row(ctx: &Ctx<'_>, item: &Item) -> Row {
         }
         finding.push_str(&format!("{}: {note}", s.notes));
     }
+    if let Some(from) = answer.and_then(|a| a.copied_from.as_ref()) {
+        if !finding.is_empty() {
+            finding.push('\n');
+        }
+        finding.push_str(&crate::messages::fill(
+            s.copied_from,
+            &[("id", from.as_str())],
+        ));
+    }
     Row {
         cells: vec![
             Cell::text(format!("{}\n{tag}", text.question)),
@@ -90,12 +99,27 @@ pub fn pillar_chapter(ctx: &Ctx<'_>, pillar: &Pillar) -> Vec<Block> {
         text: s.pillar_intro.into(),
         style: TextStyle::Note,
     });
+    let asked =
+        |i: &&Item| i.applicability.applies_to(&ctx.bundle.post) && ctx.bundle.header.depth.asks(i);
+    let table = |rows: Vec<Row>| {
+        Block::Table(Table {
+            columns: vec![
+                Column::new(s.item, 3.4, Align::Left),
+                Column::new(s.level, 1.4, Align::Left),
+                Column::new(s.finding_and_notes, 4.2, Align::Left),
+            ],
+            rows,
+        })
+    };
+    // The post's own findings by section, then the national ones apart: they
+    // describe the country's law and institutions, answered once for all its
+    // posts.
     for section in &pillar.sections {
         let rows: Vec<Row> = pillar
             .items
             .iter()
-            .filter(|i| i.section == section.id)
-            .filter(|i| i.applicability.applies_to(&ctx.bundle.post))
+            .filter(|i| i.section == section.id && i.scope == Scope::Post)
+            .filter(asked)
             .map(|i| item_row(ctx, i))
             .collect();
         if rows.is_empty() {
@@ -105,14 +129,21 @@ pub fn pillar_chapter(ctx: &Ctx<'_>, pillar: &Pillar) -> Vec<Block> {
             level: 2,
             text: section.title.get(lang).clone(),
         });
-        blocks.push(Block::Table(Table {
-            columns: vec![
-                Column::new(s.item, 3.4, Align::Left),
-                Column::new(s.level, 1.4, Align::Left),
-                Column::new(s.finding_and_notes, 4.2, Align::Left),
-            ],
-            rows,
-        }));
+        blocks.push(table(rows));
+    }
+    let national: Vec<Row> = pillar
+        .items
+        .iter()
+        .filter(|i| i.scope == Scope::National)
+        .filter(asked)
+        .map(|i| item_row(ctx, i))
+        .collect();
+    if !national.is_empty() {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: s.national_heading.into(),
+        });
+        blocks.push(table(national));
     }
     blocks
 }

@@ -54,13 +54,46 @@ pub fn cover(ctx: &Ctx<'_>) -> Vec<Block> {
         let done = percent(ctx.lang, ctx.score.completeness().unwrap_or(0.0));
         facts.push((s.finalised_incomplete.into(), format!("{reason} ({done})")));
     }
-    vec![
+    let mut blocks = vec![
         Block::Title {
             title: s.report_title.to_string(),
             subtitle: format!("{} ({})", b.post.name, b.post.code),
         },
         Block::KeyValues(facts),
-    ]
+    ];
+    blocks.extend(serious_deficiency(ctx));
+    blocks
+}
+
+/// The serious-deficiency alert (title page and executive summary), when a
+/// critical item is at the pack's serious-deficiency level or below.
+pub fn serious_deficiency(ctx: &Ctx<'_>) -> Option<Block> {
+    let limit = ctx.bundle.pack.scoring.serious_deficiency_at_or_below?;
+    let gaps = &ctx.score.serious_deficiency;
+    let first = gaps.first()?;
+    let items: Vec<String> = gaps
+        .iter()
+        .map(|g| {
+            let question = ctx
+                .bundle
+                .pack
+                .item(&g.item)
+                .map_or(g.item.clone(), |i| i.text.get(ctx.lang).question.clone());
+            format!("{question} ({})", g.level)
+        })
+        .collect();
+    Some(Block::Paragraph {
+        text: crate::messages::fill(
+            ctx.s.serious_deficiency,
+            &[
+                ("n", &gaps.len().to_string()),
+                ("limit", &limit.to_string()),
+                ("items", &items.join("; ")),
+                ("cap", &ctx.level_name(first.level + 1)),
+            ],
+        ),
+        style: TextStyle::Alert,
+    })
 }
 
 fn remarks(ctx: &Ctx<'_>, provisional: bool, gated: bool) -> String {
@@ -247,6 +280,13 @@ pub fn executive(ctx: &Ctx<'_>, plan: &[PlanEntry]) -> Vec<Block> {
         ]),
         Block::Table(pillar_table(ctx)),
     ];
+    blocks.extend(serious_deficiency(ctx));
+    if ctx.bundle.header.depth == crate::domain::assessment::Depth::Core {
+        blocks.push(Block::Paragraph {
+            text: s.core_depth.into(),
+            style: TextStyle::Note,
+        });
+    }
     if ctx.previous.is_none() {
         blocks.push(Block::Paragraph {
             text: s.no_previous.into(),

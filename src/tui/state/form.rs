@@ -1,7 +1,7 @@
 //! The two forms: registering a post and starting an assessment. Fields, focus,
 //! and validation into domain values (with errors to show beside each field).
 
-use crate::domain::assessment::AssessmentKind;
+use crate::domain::assessment::{AssessmentId, AssessmentKind, Depth};
 use crate::domain::post::{
     ControlModel, CountryCode, Post, PostCode, PostKind, PostProblem, PostProfile, post_problems,
 };
@@ -25,6 +25,8 @@ pub enum FieldId {
     Agencies,
     AssessmentKind,
     Evaluators,
+    Depth,
+    NationalFrom,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +50,22 @@ pub enum FieldError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
     Post,
-    Start { post: PostCode },
+    /// Starting an assessment of `post`; `national` lists the assessments of
+    /// other posts of its country whose national answers may be copied (id
+    /// and a label to show), newest first.
+    Start {
+        post: PostCode,
+        national: Vec<(AssessmentId, String)>,
+    },
+}
+
+/// What the start form asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartValues {
+    pub kind: AssessmentKind,
+    pub evaluators: Vec<String>,
+    pub depth: Depth,
+    pub national_from: Option<AssessmentId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,8 +111,14 @@ impl Form {
         }
     }
 
-    /// A follow-up when the post was assessed before, else a baseline.
-    pub fn start(post: PostCode, assessed_before: bool, actor: &str) -> Form {
+    /// A follow-up when the post was assessed before, else a baseline; the
+    /// full checklist; no national answers copied unless chosen.
+    pub fn start(
+        post: PostCode,
+        assessed_before: bool,
+        actor: &str,
+        national: Vec<(AssessmentId, String)>,
+    ) -> Form {
         let kind = AssessmentKind::ALL
             .iter()
             .position(|k| {
@@ -106,15 +129,24 @@ impl Form {
                 }
             })
             .unwrap_or(0);
+        let full = Depth::ALL
+            .iter()
+            .position(|d| *d == Depth::Full)
+            .unwrap_or(0);
+        let mut fields = vec![
+            (
+                FieldId::AssessmentKind,
+                choice(kind, AssessmentKind::ALL.len()),
+            ),
+            (FieldId::Evaluators, text(actor)),
+            (FieldId::Depth, choice(full, Depth::ALL.len())),
+        ];
+        if !national.is_empty() {
+            fields.push((FieldId::NationalFrom, choice(0, national.len() + 1)));
+        }
         Form {
-            kind: FormKind::Start { post },
-            fields: vec![
-                (
-                    FieldId::AssessmentKind,
-                    choice(kind, AssessmentKind::ALL.len()),
-                ),
-                (FieldId::Evaluators, text(actor)),
-            ],
+            kind: FormKind::Start { post, national },
+            fields,
             focus: 0,
             errors: Vec::new(),
             failure: None,
@@ -256,8 +288,8 @@ impl Form {
         errors.iter().find(|(f, _)| *f == id).map(|(_, e)| *e)
     }
 
-    /// The kind and evaluators of the start form.
-    pub fn start_values(&self) -> (AssessmentKind, Vec<String>) {
+    /// What the start form asks for.
+    pub fn start_values(&self) -> StartValues {
         let kinds = AssessmentKind::ALL;
         let kind = kinds[self.choice_of(FieldId::AssessmentKind).min(kinds.len() - 1)];
         let evaluators = self
@@ -266,7 +298,21 @@ impl Form {
             .map(|e| e.trim().to_string())
             .filter(|e| !e.is_empty())
             .collect();
-        (kind, evaluators)
+        let depth = Depth::ALL[self.choice_of(FieldId::Depth).min(Depth::ALL.len() - 1)];
+        let national_from = match &self.kind {
+            FormKind::Start { national, .. } => self
+                .choice_of(FieldId::NationalFrom)
+                .checked_sub(1)
+                .and_then(|i| national.get(i))
+                .map(|(id, _)| id.clone()),
+            FormKind::Post => None,
+        };
+        StartValues {
+            kind,
+            evaluators,
+            depth,
+            national_from,
+        }
     }
 }
 

@@ -60,6 +60,26 @@ impl HomeState {
         }
     }
 
+    /// Assessments of the other posts of `post`'s country, newest first (at
+    /// most nine): where its national answers may be copied from.
+    pub fn national_sources(&self, post: &Post) -> Vec<(AssessmentId, String)> {
+        let same_country: Vec<&str> = self
+            .posts
+            .iter()
+            .filter(|p| p.country == post.country && p.code != post.code)
+            .map(|p| p.code.as_str())
+            .collect();
+        self.assessments
+            .iter()
+            .filter(|a| same_country.contains(&a.post.as_str()))
+            .take(9)
+            .map(|a| {
+                let date = a.created_at.chars().take(10).collect::<String>();
+                (a.id.clone(), format!("{} {date} {}", a.post, a.id))
+            })
+            .collect()
+    }
+
     pub fn selected_assessment(&self) -> Option<&Assessment> {
         self.post_assessments().get(self.assessment_index).copied()
     }

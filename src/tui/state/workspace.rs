@@ -46,8 +46,10 @@ impl WorkspaceState {
                 let mut order: Vec<usize> = Vec::new();
                 for section in &pillar.sections {
                     order.extend(pillar.items.iter().enumerate().filter_map(|(i, item)| {
-                        (item.section == section.id && item.applicability.applies_to(&bundle.post))
-                            .then_some(i)
+                        (item.section == section.id
+                            && item.applicability.applies_to(&bundle.post)
+                            && bundle.header.depth.asks(item))
+                        .then_some(i)
                     }));
                 }
                 order
@@ -143,6 +145,7 @@ impl WorkspaceState {
             note: String::new(),
             updated_at: String::new(),
             updated_by: String::new(),
+            copied_from: None,
         });
         if let Some(response) = response {
             answer.response = response;

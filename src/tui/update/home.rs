@@ -46,10 +46,12 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::StartAssessment => match home.selected_post() {
             Some(post) => {
                 let before = !home.post_assessments().is_empty();
+                let national = home.national_sources(post);
                 state.overlay = Some(Overlay::Form(Form::start(
                     post.code.clone(),
                     before,
                     &state.actor,
+                    national,
                 )));
             }
             None => state.info(t.msg_no_post.into()),

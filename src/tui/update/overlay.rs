@@ -113,14 +113,10 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                                 None
                             }
                         },
-                        FormKind::Start { post } => {
-                            let (kind, evaluators) = form.start_values();
-                            Some(Effect::CreateAssessment {
-                                post: post.clone(),
-                                kind,
-                                evaluators,
-                            })
-                        }
+                        FormKind::Start { post, .. } => Some(Effect::CreateAssessment {
+                            post: post.clone(),
+                            values: form.start_values(),
+                        }),
                     };
                     if effect.is_some() {
                         form.errors.clear();

@@ -10,7 +10,7 @@ use super::block;
 use super::dialogs::input_line;
 use super::style::Theme;
 use super::text::cell;
-use crate::domain::assessment::AssessmentKind;
+use crate::domain::assessment::{AssessmentKind, Depth};
 use crate::domain::post::{ControlModel, PostKind};
 use crate::tui::i18n::{Texts, fill};
 use crate::tui::state::form::{FieldError, FieldId, FieldValue, Form, FormKind};
@@ -31,11 +31,23 @@ fn field_label(id: FieldId, t: &Texts) -> &'static str {
         FieldId::Agencies => t.f_agencies,
         FieldId::AssessmentKind => t.f_assessment_kind,
         FieldId::Evaluators => t.f_evaluators,
+        FieldId::Depth => t.f_depth,
+        FieldId::NationalFrom => t.f_national_from,
     }
 }
 
-fn choice_name(id: FieldId, index: usize, t: &Texts) -> String {
+fn choice_name(form: &Form, id: FieldId, index: usize, t: &Texts) -> String {
     match id {
+        FieldId::Depth => {
+            crate::messages::terms::depth(t.lang, Depth::ALL[index.min(Depth::ALL.len() - 1)])
+                .to_string()
+        }
+        FieldId::NationalFrom => match (&form.kind, index.checked_sub(1)) {
+            (FormKind::Start { national, .. }, Some(i)) => national
+                .get(i)
+                .map_or_else(String::new, |(_, label)| label.clone()),
+            _ => t.none.to_string(),
+        },
         FieldId::Kind => t.post_kind(PostKind::ALL[index.min(3)]).to_string(),
         FieldId::Model => t.model(ControlModel::ALL[index.min(3)]).to_string(),
         FieldId::Cargo => if index == 1 { t.yes } else { t.no }.to_string(),
@@ -62,7 +74,7 @@ fn error_text(error: FieldError, t: &Texts) -> &'static str {
 pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, t: &Texts, theme: Theme) {
     let title = match &form.kind {
         FormKind::Post => t.new_post.to_string(),
-        FormKind::Start { post } => fill(t.start_title, &[("post", post.as_str())]),
+        FormKind::Start { post, .. } => fill(t.start_title, &[("post", post.as_str())]),
     };
     frame.render_widget(Clear, area);
     let outer = block(format!(" {title} "), true, theme);
@@ -106,7 +118,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, t: &Texts, theme: Th
         match value {
             FieldValue::Text(input) => input_line(frame, field, input, focused, theme),
             FieldValue::Choice { index, .. } => {
-                let text = format!("◀ {} ▶", choice_name(*id, *index, t));
+                let text = format!("◀ {} ▶", choice_name(form, *id, *index, t));
                 let style = if focused {
                     theme.selected_unfocused()
                 } else {

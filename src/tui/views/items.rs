@@ -207,6 +207,12 @@ pub fn detail_paragraph<'a>(
         ]),
     };
     lines.push(answer);
+    if let Some(from) = ws.answer(&item.id).and_then(|a| a.copied_from.as_ref()) {
+        lines.push(Line::styled(
+            crate::tui::i18n::fill(t.national_copied, &[("id", from.as_str())]),
+            theme.dim(),
+        ));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::styled(t.levels, theme.heading()));
     let labels = &ws.bundle.pack.scoring.levels;

@@ -130,6 +130,20 @@ pub fn scores_paragraph<'a>(
             theme.bold(),
         ),
     ]));
+    if let (Some(limit), Some(first)) = (
+        ws.bundle.pack.scoring.serious_deficiency_at_or_below,
+        ws.score.serious_deficiency.first(),
+    ) {
+        let text = fill(
+            t.serious_deficiency,
+            &[
+                ("n", &ws.score.serious_deficiency.len().to_string()),
+                ("limit", &limit.to_string()),
+                ("cap", &(first.level + 1).to_string()),
+            ],
+        );
+        lines.push(Line::styled(fit(&text, width), theme.error()));
+    }
     lines.push(Line::from(vec![
         Span::styled(
             format!("{}: ", fit(t.eui, width.saturating_sub(bar_w + 8))),
