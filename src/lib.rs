@@ -5,6 +5,7 @@
 //! the TUI and report) use `domain`; `domain` uses none of them and knows nothing
 //! of the terminal, SQL, PDF or the command line. Nothing imports the TUI.
 
+pub mod action_plan;
 pub mod bundle;
 pub mod cli;
 pub mod commands;

@@ -86,7 +86,8 @@ impl Sandbox {
     }
 }
 
-fn add_desaguadero(s: &Sandbox) {
+/// Desaguadero (PE, land, cargo, single-head) with SUNAT and Migraciones.
+pub fn add_desaguadero(s: &Sandbox) {
     s.ok(&[
         "post",
         "add",

@@ -4,7 +4,9 @@
 mod cli;
 mod content_pack;
 mod defects;
+mod export_schema;
 mod pack_v2;
+mod plan;
 mod report;
 mod tui;
 mod tui_defects;

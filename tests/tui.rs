@@ -126,7 +126,7 @@ fn answers_shown_as_saved_survive_a_kill() {
     let before = answers(&db);
     let tmux = Tmux::start("kill", &command(&db, &format!("open {DRAFT}")));
     tmux.wait("the workspace", |s| {
-        s.contains("Pillar 1") && s.contains(DRAFT)
+        s.contains("Equipment │") && s.contains(DRAFT)
     });
     // A level, the next open item and another level, N/A with a reason, a
     // level with notes: each committed before the screen says saved.

@@ -131,8 +131,9 @@ fn esc_in_the_count_prompt_cancels_and_enter_saves() {
     let before = rows();
     let tmux = Tmux::start("count", &command(&db, &format!("open {DRAFT}")));
     tmux.wait("the workspace", |s| s.contains(DRAFT));
-    // Shift-Tab twice: from pillar 1 round to the equipment tab.
-    tmux.keys(&["BTab", "BTab"]);
+    // Shift-Tab four times: from pillar 1 back past the summary, the
+    // follow-up and the plan to the equipment tab.
+    tmux.keys(&["BTab", "BTab", "BTab", "BTab"]);
     tmux.wait("the equipment tab", |s| s.contains("Pres"));
     tmux.keys(&["Right", "9"]);
     tmux.wait("the count prompt", |s| s.contains("Esc: cancel"));

@@ -44,6 +44,7 @@ fn scoring_parameters(pack: &Pack) -> Value {
         "pillar4_equipment_share": s.pillar4_equipment_share,
         "idle_below": s.idle_below,
         "target_level": s.target_level,
+        "target_levels": s.target_levels,
         "uncatalogued_criticality": s.uncatalogued_criticality,
         "equipment_weights": {
             "coverage": s.equipment_weights.coverage,
@@ -69,9 +70,12 @@ fn scoring_parameters(pack: &Pack) -> Value {
 pub fn document(
     bundle: &Bundle,
     store_log: &[crate::domain::assessment::Change],
+    plan: &crate::action_plan::PlanRecords,
     lang: Lang,
 ) -> Value {
     let score = bundle.score();
+    let targets = crate::action_plan::targets(bundle, &score, &plan.actions);
+    let today = crate::domain::time::now();
     let items: Vec<Value> = bundle
         .applicable_items()
         .map(|item| {
@@ -89,6 +93,7 @@ pub fn document(
                 "note": answer.map_or("", |a| a.note.as_str()),
                 "updated_at": answer.map(|a| a.updated_at.clone()),
                 "updated_by": answer.map(|a| a.updated_by.clone()),
+                "copied_from": answer.and_then(|a| a.copied_from.as_ref().map(|c| c.to_string())),
             });
             let response = j::response(&bundle.response(&item.id));
             if let (Some(target), Some(source)) = (value.as_object_mut(), response.as_object()) {
@@ -141,16 +146,25 @@ pub fn document(
         "items": items,
         "equipment": equipment,
         "scores": j::score(bundle.header.id.as_str(), &score),
+        "plan": super::plan_json::plan(plan, &targets, crate::domain::time::date_of(&today)),
         "change_log": store_log.iter().map(j::change).collect::<Vec<_>>(),
     })
 }
 
+/// The JSON Schema of the export document (format version 1).
+pub const SCHEMA: &str = include_str!("../../assets/schema/assessment-export.schema.json");
+
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
+    let Some(id) = &args.id else {
+        crate::say!("{}", SCHEMA.trim_end())?;
+        return Ok(());
+    };
     let store = ctx.open_store()?;
-    let id = ctx.resolve(&store, &args.id)?;
+    let id = ctx.resolve(&store, id)?;
     let bundle = Bundle::load(&store, &id)?;
     let log = store.change_log(&id)?;
-    let text = serde_json::to_string_pretty(&document(&bundle, &log, ctx.lang))?;
+    let plan = crate::action_plan::PlanRecords::load(&store, &id)?;
+    let text = serde_json::to_string_pretty(&document(&bundle, &log, &plan, ctx.lang))?;
     match &args.output {
         Some(path) if path.as_os_str() != "-" => {
             crate::output::write_output(path, format!("{text}\n").as_bytes())?;

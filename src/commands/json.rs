@@ -31,6 +31,7 @@ pub fn assessment(a: &Assessment) -> Value {
         "status": a.status.code(),
         "evaluators": a.evaluators,
         "target_level": a.target_level,
+        "targets": a.targets,
         "pack": { "id": a.pack_id, "version": a.pack_version, "hash": a.pack_hash },
         "created_at": a.created_at,
         "created_by": a.created_by,

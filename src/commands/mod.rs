@@ -11,8 +11,11 @@ mod export;
 mod json;
 mod log;
 mod overview;
+mod plan;
+mod plan_json;
 mod post;
 mod report;
+mod review;
 mod score;
 
 use std::path::PathBuf;
@@ -60,7 +63,16 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
             | StoreError::Missing { .. }
             | StoreError::NoteTooLong { .. }
             | StoreError::NoteChanged { .. }
-            | StoreError::InvalidCounts { .. },
+            | StoreError::InvalidCounts { .. }
+            | StoreError::UnknownAction { .. }
+            | StoreError::ActionMove { .. }
+            | StoreError::ReviewRefused { .. }
+            | StoreError::UnknownFlag { .. }
+            | StoreError::FlagResolved { .. }
+            | StoreError::EmptyComment
+            | StoreError::OpenFlags { .. }
+            | StoreError::NoPreviousPlan { .. }
+            | StoreError::BadTarget,
         ) => 2,
         _ => 1,
     }
@@ -209,6 +221,8 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Answer(args) => answer::run(ctx, args),
         Command::Equipment(args) => equipment::run(ctx, args),
         Command::Score(args) => score::run(ctx, args),
+        Command::Plan(cmd) => plan::run(ctx, cmd),
+        Command::Review(cmd) => review::run(ctx, cmd),
         Command::Export(args) => export::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
         Command::Demo(args) => demo::run(ctx, args.json),

@@ -174,6 +174,16 @@ pub struct PillarWeightsDto {
     pub p4: Option<S<f64>>,
 }
 
+/// `[target_levels]`: each pillar's default target level (default `target_level`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetLevelsDto {
+    pub p1: Option<S<i64>>,
+    pub p2: Option<S<i64>>,
+    pub p3: Option<S<i64>>,
+    pub p4: Option<S<i64>>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LevelText {
@@ -204,6 +214,7 @@ pub struct ScoringFile {
     #[serde(default)]
     pub equipment_in_completeness: bool,
     pub pillar_weights: Option<PillarWeightsDto>,
+    pub target_levels: Option<TargetLevelsDto>,
     #[serde(default)]
     pub levels: Vec<LevelDto>,
 }

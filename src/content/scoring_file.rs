@@ -3,7 +3,7 @@
 use crate::domain::pack::{EquipmentWeights, LevelLabel, ScoringParams};
 
 use super::diagnostics::FileDiagnostics;
-use super::dto::{LevelText, PillarWeightsDto, S, ScoringFile};
+use super::dto::{LevelText, PillarWeightsDto, S, ScoringFile, TargetLevelsDto};
 use super::localize::{Versions, text};
 use super::pillars::in_range;
 
@@ -47,6 +47,28 @@ fn pillar_weights(dto: Option<&PillarWeightsDto>, diags: &mut FileDiagnostics<'_
         }
     }
     weights
+}
+
+/// `[target_levels]`: levels 0–4, `default` (the pack's `target_level`) for
+/// any pillar not given.
+fn target_levels(
+    dto: Option<&TargetLevelsDto>,
+    default: u8,
+    diags: &mut FileDiagnostics<'_>,
+) -> [u8; 4] {
+    let mut targets = [default; 4];
+    let Some(dto) = dto else {
+        return targets;
+    };
+    let given = [&dto.p1, &dto.p2, &dto.p3, &dto.p4];
+    for (n, (value, slot)) in given.into_iter().zip(targets.iter_mut()).enumerate() {
+        if let Some(v) = value
+            && let Some(level) = in_range(v, 0..=4, &format!("target_levels.p{}", n + 1), diags)
+        {
+            *slot = level;
+        }
+    }
+    targets
 }
 
 pub fn scoring(file: &ScoringFile, diags: &mut FileDiagnostics<'_>) -> Option<ScoringParams> {
@@ -109,6 +131,8 @@ pub fn scoring(file: &ScoringFile, diags: &mut FileDiagnostics<'_>) -> Option<Sc
         .as_ref()
         .map(|v| in_range(v, 0..=3, "serious_deficiency_at_or_below", diags));
     let pillar_weights = pillar_weights(file.pillar_weights.as_ref(), diags);
+    let target_level = in_range(&file.target_level, 0..=4, "target_level", diags)?;
+    let target_levels = target_levels(file.target_levels.as_ref(), target_level, diags);
     let params = ScoringParams {
         provisional_below: share(&file.provisional_below, "provisional_below", diags),
         pillar4_equipment_share: share(
@@ -117,7 +141,8 @@ pub fn scoring(file: &ScoringFile, diags: &mut FileDiagnostics<'_>) -> Option<Sc
             diags,
         ),
         idle_below: share(&file.idle_below, "idle_below", diags),
-        target_level: in_range(&file.target_level, 0..=4, "target_level", diags)?,
+        target_level,
+        target_levels,
         uncatalogued_criticality: uncatalogued,
         equipment_weights,
         serious_deficiency_at_or_below: match serious {

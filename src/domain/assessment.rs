@@ -1,7 +1,6 @@
 //! Assessments, their answers and equipment audit rows, and the life-cycle rules.
 
 use std::fmt;
-use std::str::FromStr;
 
 /// An assessment's id: lowercase hex, shortened by users to a unique prefix.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -61,6 +60,8 @@ pub enum Status {
     Final,
 }
 
+/// `ALL`, `code()`, `Display` and `FromStr` for an enum written as fixed
+/// codes (in logs, exports and on the command line). Used by the plan too.
 macro_rules! code_enum {
     ($t:ty, $what:literal, [$($v:ident => $c:literal),+]) => {
         impl $t {
@@ -69,12 +70,12 @@ macro_rules! code_enum {
                 match self { $(<$t>::$v => $c),+ }
             }
         }
-        impl fmt::Display for $t {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $t {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.pad(self.code())
             }
         }
-        impl FromStr for $t {
+        impl ::std::str::FromStr for $t {
             type Err = String;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 match s {
@@ -105,6 +106,8 @@ impl Depth {
         self == Depth::Full || item.core
     }
 }
+
+pub(crate) use code_enum;
 
 code_enum!(Depth, "depth", [Core => "core", Full => "full"]);
 code_enum!(AssessmentKind, "assessment kind", [
@@ -312,7 +315,10 @@ pub struct Assessment {
     pub status: Status,
     pub depth: Depth,
     pub evaluators: Vec<String>,
+    /// The single target level of assessments made before per-pillar targets.
     pub target_level: u8,
+    /// The target level of pillars 1..=4.
+    pub targets: [u8; 4],
     pub pack_id: String,
     pub pack_version: String,
     pub pack_hash: String,

@@ -55,6 +55,7 @@ pub fn params() -> ScoringParams {
         pillar4_equipment_share: 0.3,
         idle_below: 0.5,
         target_level: 3,
+        target_levels: [3; 4],
         uncatalogued_criticality: 1.0,
         equipment_weights: EquipmentWeights {
             coverage: 0.3,

@@ -6,7 +6,9 @@ pub mod counts;
 mod fast_text;
 pub mod lang;
 pub mod pack;
+pub mod plan;
 pub mod post;
+pub mod review;
 pub mod scoring;
 pub mod time;
 

@@ -298,6 +298,9 @@ pub struct ScoringParams {
     pub pillar4_equipment_share: f64,
     pub idle_below: f64,
     pub target_level: u8,
+    /// Default target of pillars 1..=4 (each `target_level` unless the pack
+    /// sets `[target_levels]`).
+    pub target_levels: [u8; 4],
     pub uncatalogued_criticality: f64,
     pub equipment_weights: EquipmentWeights,
     /// A critical item answered at this level or below is a serious deficiency

@@ -65,6 +65,32 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
     Some(days_from_civil(y, mo as u32, d as u32) * 86_400 + h * 3600 + mi * 60 + s)
 }
 
+/// Whether `text` is a calendar date written YYYY-MM-DD (2027-02-29 is not).
+pub fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let digits = |range: std::ops::Range<usize>| {
+        let part = text.get(range)?;
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse::<i64>().ok())?
+    };
+    let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return false;
+    };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return false;
+    }
+    civil_from_days(days_from_civil(y, m as u32, d as u32)) == (y, m as u32, d as u32)
+}
+
+/// The date (YYYY-MM-DD) of a frontera timestamp, or of today for `None`.
+pub fn date_of(timestamp: &str) -> &str {
+    timestamp.get(..10).unwrap_or(timestamp)
+}
+
 /// `later − earlier` in seconds, when both are frontera timestamps.
 pub fn seconds_between(earlier: &str, later: &str) -> Option<i64> {
     Some(parse_rfc3339(later)? - parse_rfc3339(earlier)?)
@@ -93,5 +119,17 @@ mod tests {
         );
         assert_eq!(parse_rfc3339("2026-13-01T00:00:00Z"), None);
         assert_eq!(parse_rfc3339("yesterday"), None);
+    }
+
+    #[test]
+    fn dates_must_exist_in_the_calendar() {
+        assert!(is_date("2027-06-30"));
+        assert!(is_date("2028-02-29"));
+        assert!(!is_date("2027-02-29"));
+        assert!(!is_date("2027-04-31"));
+        assert!(!is_date("2027-6-30"));
+        assert!(!is_date("2027-+6-30"));
+        assert!(!is_date("30/06/2027"));
+        assert_eq!(date_of("2026-11-28T16:20:32Z"), "2026-11-28");
     }
 }

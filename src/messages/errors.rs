@@ -349,6 +349,15 @@ pub fn store(e: &StoreError, lang: Lang, surface: Surface) -> String {
                 "{by} alterou nesse meio-tempo a observação de {target} ({at}); nada foi sobrescrito"
             ),
         },
+        StoreError::UnknownAction { .. }
+        | StoreError::ActionMove { .. }
+        | StoreError::ReviewRefused { .. }
+        | StoreError::UnknownFlag { .. }
+        | StoreError::FlagResolved { .. }
+        | StoreError::EmptyComment
+        | StoreError::OpenFlags { .. }
+        | StoreError::NoPreviousPlan { .. }
+        | StoreError::BadTarget => plan::store(e, lang, surface),
         StoreError::InvalidCounts { type_id, problems } => match lang {
             Lang::En => e.to_string(),
             Lang::Es => format!(
@@ -524,5 +533,6 @@ pub fn stdout(e: &OutputError, lang: Lang) -> String {
     }
 }
 
+mod plan;
 #[cfg(test)]
 mod tests;

@@ -6,6 +6,8 @@
 
 pub mod cli;
 pub mod errors;
+pub mod plan;
+pub mod plan_cli;
 pub mod terms;
 
 use crate::domain::lang::Lang;

@@ -5,6 +5,7 @@
 use super::pick;
 use crate::domain::assessment::{AssessmentKind, Depth, Status};
 use crate::domain::lang::Lang;
+use crate::domain::plan::{ActionStatus, Outcome, Priority};
 use crate::domain::post::{ControlModel, PostKind};
 use crate::domain::scoring::Flag;
 
@@ -116,5 +117,45 @@ pub fn count_field(lang: Lang, field: &str) -> &'static str {
         ),
         "maintained" => pick(lang, ["maintained", "con mantenimiento", "com manutenção"]),
         _ => pick(lang, ["count", "conteo", "contagem"]),
+    }
+}
+
+pub fn priority(lang: Lang, priority: Priority) -> &'static str {
+    match priority {
+        Priority::Critical => pick(lang, ["critical", "crítica", "crítica"]),
+        Priority::High => pick(lang, ["high", "alta", "alta"]),
+        Priority::Medium => pick(lang, ["medium", "media", "média"]),
+        Priority::Low => pick(lang, ["low", "baja", "baixa"]),
+    }
+}
+
+/// An action's status (the glossary's *acción* / *ação* are feminine).
+pub fn action_status(lang: Lang, status: ActionStatus) -> &'static str {
+    match status {
+        ActionStatus::Proposed => pick(lang, ["proposed", "propuesta", "proposta"]),
+        ActionStatus::Agreed => pick(lang, ["agreed", "acordada", "acordada"]),
+        ActionStatus::InProgress => pick(lang, ["in progress", "en curso", "em andamento"]),
+        ActionStatus::Done => pick(lang, ["done", "cumplida", "concluída"]),
+        ActionStatus::Dropped => pick(lang, ["dropped", "descartada", "descartada"]),
+    }
+}
+
+/// What a follow-up found of an earlier action.
+pub fn outcome(lang: Lang, outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Done => pick(lang, ["done", "cumplida", "concluída"]),
+        Outcome::Partly => pick(
+            lang,
+            ["partly done", "cumplida en parte", "concluída em parte"],
+        ),
+        Outcome::NotDone => pick(lang, ["not done", "no cumplida", "não concluída"]),
+        Outcome::NotRelevant => pick(
+            lang,
+            [
+                "no longer relevant",
+                "ya no pertinente",
+                "não mais pertinente",
+            ],
+        ),
     }
 }

@@ -126,11 +126,7 @@ pub fn export_programme(request: &ProgrammeRequest) -> Result<PathBuf, ReportErr
 /// it. It usually pins the same pack as `bundle`, which is then shared, not
 /// loaded again.
 pub fn previous_final(store: &Store, bundle: &Bundle) -> Result<Option<Bundle>, ReportError> {
-    let earlier = store
-        .assessments(Some(&bundle.post.code))?
-        .into_iter()
-        .find(|a| a.status == Status::Final && a.created_at < bundle.header.created_at);
-    match earlier {
+    match store.previous_final(&bundle.header.id)? {
         Some(a) if a.pack_hash == bundle.header.pack_hash => Ok(Some(Bundle::load_with_pack(
             store,
             &a.id,

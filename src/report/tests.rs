@@ -22,6 +22,7 @@ fn header(id: &str, status: Status, created_at: &str) -> Assessment {
         status,
         evaluators: vec!["Lucía Mamani".into(), "Ñusta Quispe".into()],
         target_level: 3,
+        targets: [3; 4],
         pack_id: "test".into(),
         pack_version: "0".into(),
         pack_hash: "0".repeat(64),

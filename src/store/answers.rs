@@ -127,10 +127,19 @@ impl Store {
                 entity: "answer",
                 entity_id: item,
                 field: "note",
-                old: Some(old_note),
-                new: Some(new_note),
+                old: Some(old_note.clone()),
+                new: Some(new_note.clone()),
             },
         )?;
+        if old_response != new_response || old_note != new_note {
+            super::review::resolve_by_change(
+                &tx,
+                id,
+                &crate::domain::plan::Cite::Item(item.to_string()),
+                &actor,
+                &at,
+            )?;
+        }
         Self::touch(&tx, id, &at)?;
         tx.commit()?;
         Ok(())

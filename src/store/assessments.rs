@@ -29,7 +29,8 @@ pub struct NewAssessment {
     pub depth: Depth,
 }
 
-fn fresh_id(post: &PostCode) -> AssessmentId {
+/// Hex digits unique to this moment, process and call, mixed with `seed`.
+pub(super) fn fresh_hex(seed: &str) -> String {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -38,13 +39,26 @@ fn fresh_id(post: &PostCode) -> AssessmentId {
     hasher.update(nanos.to_le_bytes());
     hasher.update(std::process::id().to_le_bytes());
     hasher.update(COUNTER.fetch_add(1, Ordering::Relaxed).to_le_bytes());
-    hasher.update(post.as_str().as_bytes());
-    let hex: String = hasher
+    hasher.update(seed.as_bytes());
+    hasher
         .finalize()
         .iter()
+        .take(8)
         .map(|b| format!("{b:02x}"))
-        .collect();
-    AssessmentId::from_hex(&hex)
+        .collect()
+}
+
+fn fresh_id(post: &PostCode) -> AssessmentId {
+    AssessmentId::from_hex(&fresh_hex(post.as_str()))
+}
+
+/// Whether the assessment exists (inside a transaction).
+pub(super) fn exists(conn: &Connection, id: &AssessmentId) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM assessments WHERE id = ?1)",
+        [id.as_str()],
+        |r| r.get(0),
+    )?)
 }
 
 /// The stored status of an assessment.
@@ -84,8 +98,8 @@ impl Store {
         packs::keep(&tx, source, pack, &at)?;
         tx.execute(
             "INSERT INTO assessments (id, post_code, kind, status, evaluators, target_level, pack_hash,
-                                      created_at, created_by, updated_at, depth)
-             VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?6, ?7, ?8, ?7, ?9)",
+                                      created_at, created_by, updated_at, depth, pillar_targets)
+             VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?6, ?7, ?8, ?7, ?9, ?10)",
             params![
                 id.as_str(),
                 new.post.as_str(),
@@ -96,6 +110,7 @@ impl Store {
                 at,
                 actor,
                 new.depth.code(),
+                convert::to_targets(&pack.scoring.target_levels),
             ],
         )?;
         log(
@@ -200,6 +215,21 @@ impl Store {
         let actor = self.actor.clone();
         let tx = self.write()?;
         let current = status_of(&tx, id)?;
+        if matches!(
+            transition,
+            Transition::Finalise | Transition::FinaliseIncomplete { .. }
+        ) {
+            let open = super::review::flags(&tx, id.as_str(), true)?;
+            if !open.is_empty() {
+                return Err(StoreError::OpenFlags {
+                    id: id.to_string(),
+                    flags: open
+                        .iter()
+                        .map(|f| format!("#{} {}: {}", f.id, f.target, f.comment))
+                        .collect(),
+                });
+            }
+        }
         let action = match transition {
             Transition::Submit => "submitted",
             Transition::Finalise | Transition::FinaliseIncomplete { .. } => "finalised",
@@ -241,6 +271,40 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(next)
+    }
+
+    /// Sets the target level of `pillar` (1–4). Part of the evaluation:
+    /// refused once the assessment is final.
+    pub fn set_pillar_target(&mut self, id: &AssessmentId, pillar: u8, level: u8) -> Result<()> {
+        if !(1..=4).contains(&pillar) || level > 4 {
+            return Err(StoreError::BadTarget);
+        }
+        let at = now();
+        let actor = self.actor.clone();
+        let mut targets = self.assessment(id)?.targets;
+        let tx = self.write()?;
+        Self::check_unlocked(&tx, id)?;
+        let old = targets[usize::from(pillar) - 1];
+        targets[usize::from(pillar) - 1] = level;
+        tx.execute(
+            "UPDATE assessments SET pillar_targets = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id.as_str(), convert::to_targets(&targets), at],
+        )?;
+        log(
+            &tx,
+            &actor,
+            &at,
+            LogEntry {
+                assessment: Some(id.as_str()),
+                entity: "assessment",
+                entity_id: id.as_str(),
+                field: &format!("target p{pillar}"),
+                old: Some(old.to_string()),
+                new: Some(level.to_string()),
+            },
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Deletes a draft with its answers and equipment rows; the change log keeps

@@ -50,7 +50,7 @@ pub fn post(row: &Row<'_>) -> rusqlite::Result<Post> {
 
 pub const ASSESSMENT_COLUMNS: &str = "a.id, a.post_code, a.kind, a.status, a.evaluators, a.target_level, \
      p.pack_id, p.version, a.pack_hash, a.created_at, a.created_by, a.updated_at, a.submitted_at, a.finalised_at, \
-     a.depth";
+     a.depth, a.pillar_targets";
 
 pub fn assessment(row: &Row<'_>) -> rusqlite::Result<Assessment> {
     Ok(Assessment {
@@ -69,7 +69,26 @@ pub fn assessment(row: &Row<'_>) -> rusqlite::Result<Assessment> {
         submitted_at: row.get(12)?,
         finalised_at: row.get(13)?,
         depth: parsed(row, 14)?,
+        targets: targets(row, 15, row.get(5)?)?,
     })
+}
+
+/// Pillar targets as stored (a JSON array of four levels 0–4), or for an
+/// assessment made before per-pillar targets, `single` for every pillar.
+fn targets(row: &Row<'_>, index: usize, single: u8) -> rusqlite::Result<[u8; 4]> {
+    let Some(text) = row.get::<_, Option<String>>(index)? else {
+        return Ok([single; 4]);
+    };
+    let levels: [u8; 4] = serde_json::from_str(&text).map_err(|e| bad(index, e.to_string()))?;
+    if levels.iter().any(|l| *l > 4) {
+        return Err(bad(index, format!("target levels out of range: {text}")));
+    }
+    Ok(levels)
+}
+
+/// Pillar targets as stored.
+pub fn to_targets(targets: &[u8; 4]) -> String {
+    serde_json::to_string(targets).unwrap_or_else(|_| "[3,3,3,3]".into())
 }
 
 pub const ANSWER_COLUMNS: &str =

@@ -159,10 +159,19 @@ impl Store {
                 entity: "equipment",
                 entity_id: type_id,
                 field: "note",
-                old: Some(old_note),
-                new: Some(note),
+                old: Some(old_note.clone()),
+                new: Some(note.clone()),
             },
         )?;
+        if counts != old_counts || note != old_note {
+            super::review::resolve_by_change(
+                &tx,
+                id,
+                &crate::domain::plan::Cite::Equipment(type_id.to_string()),
+                &actor,
+                &at,
+            )?;
+        }
         Self::touch(&tx, id, &at)?;
         tx.commit()?;
         Ok(())

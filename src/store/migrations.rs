@@ -29,6 +29,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_depth_and_national.sql",
         include_str!("migrations/0004_depth_and_national.sql"),
     ),
+    (
+        "0005_action_plans.sql",
+        include_str!("migrations/0005_action_plans.sql"),
+    ),
 ];
 
 /// Every table of the latest schema with every column it must have. A test
@@ -73,6 +77,8 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
             "submitted_at",
             "finalised_at",
             "depth",
+            "pillar_targets",
+            "last_action_number",
         ],
     ),
     (
@@ -121,6 +127,57 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
     ),
     ("meta", &["singleton", "database_id", "writes"]),
     ("pack_cache", &["hash", "format", "data", "structure"]),
+    (
+        "actions",
+        &[
+            "id",
+            "assessment_id",
+            "number",
+            "proposal_key",
+            "title",
+            "body",
+            "priority",
+            "proposed_priority",
+            "agency",
+            "due",
+            "cost",
+            "currency",
+            "status",
+            "status_reason",
+            "edited",
+            "created_at",
+            "created_by",
+            "updated_at",
+            "updated_by",
+        ],
+    ),
+    ("action_cites", &["action_id", "kind", "target", "position"]),
+    (
+        "action_followups",
+        &[
+            "assessment_id",
+            "action_id",
+            "outcome",
+            "note",
+            "updated_at",
+            "updated_by",
+        ],
+    ),
+    (
+        "review_flags",
+        &[
+            "id",
+            "assessment_id",
+            "kind",
+            "target",
+            "comment",
+            "raised_by",
+            "raised_at",
+            "resolution",
+            "resolved_by",
+            "resolved_at",
+        ],
+    ),
 ];
 
 /// The schema version this build writes and reads.

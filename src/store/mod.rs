@@ -6,10 +6,13 @@ mod assessments;
 mod check;
 mod convert;
 mod equipment;
+mod followup;
 pub mod migrations;
 mod open;
 mod packs;
+mod plan;
 mod posts;
+mod review;
 
 use std::path::{Path, PathBuf};
 
@@ -18,12 +21,15 @@ use rusqlite::{
 };
 
 use crate::domain::counts::CountProblem;
+use crate::domain::plan::{ActionStatus, MoveRefusal};
+use crate::domain::review::ReviewRefusal;
 use crate::domain::time;
 
 pub use assessments::NewAssessment;
 pub use check::CheckReport;
 pub use equipment::EquipmentUpdate;
 pub use open::{Access, full_check};
+pub use plan::{NewAction, ProposeSummary, ProposedAction};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -132,6 +138,55 @@ pub enum StoreError {
         type_id: String,
         problems: Vec<CountProblem>,
     },
+    #[error("assessment {id} has no action {number} (see `frontera plan list {id}`)")]
+    UnknownAction { id: String, number: u32 },
+    #[error("action {number} cannot go from {from} to {to}: {}", move_en(*.from, .refusal))]
+    ActionMove {
+        number: u32,
+        from: ActionStatus,
+        to: ActionStatus,
+        refusal: MoveRefusal,
+    },
+    #[error("{}", review_en(.id, .refusal))]
+    ReviewRefused { id: String, refusal: ReviewRefusal },
+    #[error("assessment {id} has no review flag {flag} (see `frontera review list {id}`)")]
+    UnknownFlag { id: String, flag: i64 },
+    #[error("review flag {flag} is already resolved")]
+    FlagResolved { flag: i64 },
+    #[error("a comment or reply cannot be empty")]
+    EmptyComment,
+    #[error(
+        "assessment {id} cannot be finalised while review flags are open: {}; answer each with `frontera review resolve {id} FLAG --reply TEXT`, or change what was flagged",
+        .flags.join("; ")
+    )]
+    OpenFlags { id: String, flags: Vec<String> },
+    #[error(
+        "the post of assessment {id} has no earlier final assessment, so there is no plan to follow up"
+    )]
+    NoPreviousPlan { id: String },
+    #[error("target levels are 0 to 4 and pillars 1 to 4")]
+    BadTarget,
+}
+
+/// Why a status move was refused, in English.
+fn move_en(from: ActionStatus, refusal: &MoveRefusal) -> String {
+    let next: Vec<&str> = from.next_statuses().iter().map(|s| s.code()).collect();
+    match refusal {
+        MoveRefusal::Same => format!("it is already {from}"),
+        MoveRefusal::NotAllowed => format!("from {from} it can go to {}", next.join(", ")),
+        MoveRefusal::NeedsReason => "give the reason with --reason TEXT".into(),
+    }
+}
+
+fn review_en(id: &str, refusal: &ReviewRefusal) -> String {
+    match refusal {
+        ReviewRefusal::NotSubmitted(status) => format!(
+            "assessment {id} is {status}: review flags are raised on a submitted assessment only"
+        ),
+        ReviewRefusal::OwnWork(actor) => format!(
+            "{actor} is an evaluator of assessment {id}; a reviewer must be someone else (--as NAME)"
+        ),
+    }
 }
 
 /// "functional (5) is more than present (2); …" with the counts' field names.
@@ -211,6 +266,9 @@ pub struct Store {
     conn: Connection,
     actor: String,
     read_only: bool,
+    /// The time plan, follow-up and review changes are stamped with, for data
+    /// recorded elsewhere first (the demo); `None` is now.
+    clock: Option<String>,
 }
 
 impl Store {
@@ -232,6 +290,7 @@ impl Store {
             conn: opened.conn,
             actor: actor.to_string(),
             read_only: opened.read_only,
+            clock: None,
         })
     }
 
@@ -240,11 +299,27 @@ impl Store {
             conn: open::open_memory()?,
             actor: actor.to_string(),
             read_only: false,
+            clock: None,
         })
     }
 
     pub fn actor(&self) -> &str {
         &self.actor
+    }
+
+    /// Acts as `actor` from now on (the demo records a reviewer's flags).
+    pub fn set_actor(&mut self, actor: &str) {
+        self.actor = actor.to_string();
+    }
+
+    /// Stamps plan, follow-up and review changes with `at` instead of now
+    /// (data recorded elsewhere first: the demo); `None` goes back to now.
+    pub fn set_clock(&mut self, at: Option<&str>) {
+        self.clock = at.map(str::to_string);
+    }
+
+    fn now(&self) -> String {
+        self.clock.clone().unwrap_or_else(now)
     }
 
     /// Whether the file could only be opened for reading.
@@ -294,6 +369,41 @@ pub(crate) fn log(tx: &Transaction<'_>, actor: &str, at: &str, entry: LogEntry<'
         params![at, actor, entry.assessment, entry.entity, entry.entity_id, entry.field, entry.old, entry.new],
     )?;
     Ok(())
+}
+
+/// Writes the change-log rows of one entity of one assessment inside the
+/// caller's transaction: who and when are said once.
+pub(crate) struct Logger<'a, 't> {
+    pub tx: &'a Transaction<'t>,
+    pub actor: &'a str,
+    pub at: &'a str,
+    pub assessment: &'a str,
+    pub entity: &'a str,
+}
+
+impl Logger<'_, '_> {
+    /// One row; nothing when `old` equals `new`.
+    pub fn row(
+        &self,
+        entity_id: &str,
+        field: &str,
+        old: Option<String>,
+        new: Option<String>,
+    ) -> Result<()> {
+        log(
+            self.tx,
+            self.actor,
+            self.at,
+            LogEntry {
+                assessment: Some(self.assessment),
+                entity: self.entity,
+                entity_id,
+                field,
+                old,
+                new,
+            },
+        )
+    }
 }
 
 /// Like [`log`], for a note: a run of edits to the same note by the same
@@ -347,5 +457,7 @@ pub(crate) fn now() -> String {
 
 #[cfg(test)]
 mod open_tests;
+#[cfg(test)]
+mod plan_tests;
 #[cfg(test)]
 mod tests;

@@ -64,6 +64,23 @@ pub enum Action {
     TakeTheirs,
     /// In a note conflict: theirs, then mine below it.
     KeepBoth,
+    /// Plan tab: create the actions the scores call for.
+    ProposePlan,
+    /// Items or equipment: add an action citing the selected one.
+    AddAction,
+    /// Raise a review flag on the selected item (a reviewer), or answer its
+    /// open flag (an evaluator).
+    ReviewFlag,
+    /// List only items that need review, or all again.
+    FlaggedOnly,
+    /// Plan tab: the next status filter.
+    FilterStatus,
+    /// Plan tab: the next agency filter.
+    FilterAgency,
+    /// Plan tab: set a pillar's target level.
+    SetTarget,
+    /// Plan tab: go to the item or equipment type the action cites.
+    GoToCited,
     Tick,
     Done(Outcome),
 }
@@ -100,13 +117,19 @@ pub struct Refresh {
     pub header: Assessment,
     pub answers: Vec<Answer>,
     pub equipment: Vec<EquipmentRecord>,
+    /// The plan, the previous plan's follow-up and the review flags.
+    pub plan: crate::action_plan::PlanRecords,
 }
 
 #[derive(Debug, Clone)]
 pub enum Outcome {
     HomeLoaded(HomeData),
     SummariesLoaded(Vec<(AssessmentId, AssessmentSummary)>),
-    WorkspaceOpened(Box<Bundle>, Option<Box<Previous>>),
+    WorkspaceOpened(
+        Box<Bundle>,
+        Option<Box<Previous>>,
+        Box<crate::action_plan::PlanRecords>,
+    ),
     /// A change was committed; here is what the database now holds.
     Saved(Box<Refresh>),
     /// A change was not committed; `refresh` (when readable) undoes what the
@@ -139,6 +162,8 @@ pub enum Outcome {
     },
     /// Where a note that could not be saved was kept instead.
     RecoveryWritten(Result<PathBuf, String>),
+    /// What proposing the plan changed (after its `Saved`).
+    PlanProposed(crate::store::ProposeSummary),
 }
 
 /// Why a note was not saved.

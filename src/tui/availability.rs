@@ -18,6 +18,8 @@ pub struct KeyContext {
     pub draft_selected: bool,
     /// The notes editor waits for a choice about a conflict.
     pub conflict: bool,
+    /// The plan tab lists at least one action.
+    pub plan_actions: bool,
 }
 
 impl KeyContext {
@@ -36,6 +38,10 @@ impl KeyContext {
                 .selected_assessment()
                 .is_some_and(|a| a.status == Status::Draft),
             conflict: matches!(&state.overlay, Some(Overlay::Editor(e)) if e.conflict.is_some()),
+            plan_actions: state
+                .workspace
+                .as_ref()
+                .is_some_and(|w| !w.plan.visible().is_empty()),
         }
     }
 }
@@ -58,6 +64,8 @@ pub fn available(action: &Action, mode: Mode, context: &KeyContext) -> bool {
             Mode::Equipment,
             Action::Open | Action::ClearResponse | Action::EditNotes | Action::AddUncatalogued,
         ) => editable,
+        (Mode::Plan, Action::SetTarget) | (Mode::FollowUp, Action::Open) => editable,
+        (Mode::Plan, Action::Open | Action::MoveRight | Action::GoToCited) => context.plan_actions,
         (_, Action::Submit) => context.status == Some(Status::Draft),
         (_, Action::Finalise) => matches!(context.status, Some(Status::Draft | Status::Submitted)),
         (_, Action::Reopen) => matches!(context.status, Some(Status::Submitted | Status::Final)),

@@ -3,9 +3,10 @@
 use std::path::PathBuf;
 
 use crate::domain::assessment::{AssessmentId, Response, Transition};
+use crate::domain::plan::{ActionEdit, ActionStatus, Cite, Outcome};
 use crate::domain::post::{Post, PostCode};
 use crate::report::ExportRequest;
-use crate::store::EquipmentUpdate;
+use crate::store::{EquipmentUpdate, NewAction};
 
 use super::state::NoteTarget;
 use super::state::form::StartValues;
@@ -54,6 +55,44 @@ pub enum Effect {
     },
     DeleteDraft(AssessmentId),
     LoadDemo,
+    /// Creates the actions the scores call for (idempotent).
+    ProposePlan(AssessmentId),
+    AddAction {
+        id: AssessmentId,
+        action: Box<NewAction>,
+    },
+    EditAction {
+        id: AssessmentId,
+        number: u32,
+        edit: Box<ActionEdit>,
+    },
+    SetActionStatus {
+        id: AssessmentId,
+        number: u32,
+        status: ActionStatus,
+        reason: Option<String>,
+    },
+    RecordFollowUp {
+        id: AssessmentId,
+        number: u32,
+        outcome: Outcome,
+        note: String,
+    },
+    RaiseFlag {
+        id: AssessmentId,
+        target: Cite,
+        comment: String,
+    },
+    ResolveFlag {
+        id: AssessmentId,
+        flag: i64,
+        reply: String,
+    },
+    SetTarget {
+        id: AssessmentId,
+        pillar: u8,
+        level: u8,
+    },
     /// Writes the report; unless `overwrite`, an existing file is asked about first.
     Export {
         request: Box<ExportRequest>,

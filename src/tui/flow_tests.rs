@@ -91,8 +91,13 @@ fn a_new_post_is_registered_assessed_and_finalised_with_the_keyboard_alone() {
     assert_eq!(note.response, Response::Level(1));
     // Equipment: the present count of the first type, and one found elsewhere.
     let tabs = state.workspace.as_ref().unwrap().tab_count();
-    press(&mut state, &mut runner, &[k(Key::BackTab), k(Key::BackTab)]);
-    assert_eq!(state.workspace.as_ref().unwrap().tab, tabs - 2);
+    // Back past the summary and the plan.
+    press(
+        &mut state,
+        &mut runner,
+        &[k(Key::BackTab), k(Key::BackTab), k(Key::BackTab)],
+    );
+    assert_eq!(state.workspace.as_ref().unwrap().tab, tabs - 3);
     press(
         &mut state,
         &mut runner,
@@ -120,7 +125,7 @@ fn a_new_post_is_registered_assessed_and_finalised_with_the_keyboard_alone() {
     press(
         &mut state,
         &mut runner,
-        &[k(Key::Tab), c('F'), k(Key::Enter)],
+        &[k(Key::Tab), k(Key::Tab), c('F'), k(Key::Enter)],
     );
     assert!(
         matches!(&state.overlay, Some(crate::tui::state::Overlay::Prompt(p)) if p.error.is_some()),

@@ -21,6 +21,9 @@ pub enum Mode {
     Form,
     Editor,
     Search,
+    Plan,
+    FollowUp,
+    Choice,
 }
 
 impl Mode {
@@ -41,6 +44,7 @@ pub enum Section {
     Home,
     Items,
     Equipment,
+    Plan,
     Summary,
     Reader,
     Editor,
@@ -82,24 +86,41 @@ const BROWSE: &[Mode] = &[
     M::Home,
     M::Items,
     M::Equipment,
+    M::Plan,
+    M::FollowUp,
     M::Summary,
     M::Reader,
     M::Help,
 ];
-const WORK: &[Mode] = &[M::Items, M::Equipment, M::Summary];
+const WORK: &[Mode] = &[M::Items, M::Equipment, M::Plan, M::FollowUp, M::Summary];
+const LISTS: &[Mode] = &[
+    M::Home,
+    M::Items,
+    M::Equipment,
+    M::Plan,
+    M::FollowUp,
+    M::Help,
+    M::Reader,
+    M::Summary,
+];
 const NOT_TEXT: &[Mode] = &[
     M::Home,
     M::Items,
     M::Equipment,
+    M::Plan,
+    M::FollowUp,
     M::Summary,
     M::Reader,
     M::Help,
     M::Confirm,
+    M::Choice,
 ];
 const ALL: &[Mode] = &[
     M::Home,
     M::Items,
     M::Equipment,
+    M::Plan,
+    M::FollowUp,
     M::Summary,
     M::Reader,
     M::Help,
@@ -108,6 +129,7 @@ const ALL: &[Mode] = &[
     M::Form,
     M::Editor,
     M::Search,
+    M::Choice,
 ];
 
 macro_rules! bind {
@@ -128,8 +150,8 @@ macro_rules! bind {
 pub static BINDINGS: &[Binding] = &[
     bind!(Everywhere, BROWSE, [k(Key::Up), c('k')], None, Action::MoveUp, false, "move up", "subir", "subir"),
     bind!(Everywhere, BROWSE, [k(Key::Down), c('j')], None, Action::MoveDown, false, "move down", "bajar", "descer"),
-    bind!(Everywhere, &[M::Home, M::Items, M::Equipment, M::Help, M::Reader, M::Summary], [k(Key::Home), c('g')], None, Action::MoveFirst, false, "first", "primero", "primeiro"),
-    bind!(Everywhere, &[M::Home, M::Items, M::Equipment, M::Help, M::Reader, M::Summary], [k(Key::End), c('G')], None, Action::MoveLast, false, "last", "último", "último"),
+    bind!(Everywhere, LISTS, [k(Key::Home), c('g')], None, Action::MoveFirst, false, "first", "primero", "primeiro"),
+    bind!(Everywhere, LISTS, [k(Key::End), c('G')], None, Action::MoveLast, false, "last", "último", "último"),
     bind!(Everywhere, NOT_TEXT, [c('?')], None, Action::ShowHelp, true, "help", "ayuda", "ajuda"),
     bind!(Everywhere, NOT_TEXT, [c('q')], None, Action::Quit, true, "quit (everything is already saved)", "salir (todo ya está guardado)", "sair (tudo já está salvo)"),
     bind!(Everywhere, ALL, [KeyPress::ctrl('c')], None, Action::Quit, false, "quit, saving an open editor first", "salir, guardando antes el editor abierto", "sair, salvando antes o editor aberto"),
@@ -145,8 +167,8 @@ pub static BINDINGS: &[Binding] = &[
     // Checklist.
     bind!(Items, WORK, [k(Key::Tab)], None, Action::NextTab, false, "next tab", "pestaña siguiente", "próxima aba"),
     bind!(Items, WORK, [k(Key::BackTab)], None, Action::PrevTab, false, "previous tab", "pestaña anterior", "aba anterior"),
-    bind!(Items, &[M::Items, M::Summary], [k(Key::Right), c('l')], None, Action::NextTab, false, "next tab", "pestaña siguiente", "próxima aba"),
-    bind!(Items, &[M::Items, M::Summary], [k(Key::Left), c('h')], None, Action::PrevTab, false, "previous tab", "pestaña anterior", "aba anterior"),
+    bind!(Items, &[M::Items, M::FollowUp, M::Summary], [k(Key::Right), c('l')], None, Action::NextTab, false, "next tab", "pestaña siguiente", "próxima aba"),
+    bind!(Items, &[M::Items, M::FollowUp, M::Summary], [k(Key::Left), c('h')], None, Action::PrevTab, false, "previous tab", "pestaña anterior", "aba anterior"),
     bind!(Items, &[M::Items], [c('0'), c('1'), c('2'), c('3'), c('4')], Some("0–4"), Action::SetLevel(0), true, "set level", "fijar nivel", "definir nível"),
     bind!(Items, &[M::Items], [c('x')], None, Action::MarkNotApplicable, true, "N/A (asks why)", "N/A (pide el motivo)", "N/A (pede o motivo)"),
     bind!(Items, &[M::Items], [c('c')], None, Action::ClearResponse, false, "clear the answer", "borrar la respuesta", "limpar a resposta"),
@@ -154,6 +176,9 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Items, &[M::Items], [c('e')], None, Action::EditNotes, true, "notes", "observaciones", "observações"),
     bind!(Items, &[M::Items], [c('p')], None, Action::OpenProcedure, false, "read the cited procedure", "leer el procedimiento citado", "ler o procedimento citado"),
     bind!(Items, &[M::Items, M::Equipment], [c('/')], None, Action::Search, false, "search items", "buscar ítems", "buscar itens"),
+    bind!(Items, &[M::Items, M::Equipment], [c('A')], None, Action::AddAction, false, "add an action to the plan citing it (asks its title)", "agregar al plan una acción que lo cite (pide el título)", "adicionar ao plano uma ação que o cite (pede o título)"),
+    bind!(Items, &[M::Items, M::Equipment], [c('v')], None, Action::ReviewFlag, false, "review flag: raise one (a reviewer, on a submitted assessment) or answer it (an evaluator)", "observación de revisión: registrarla (quien revisa, en una evaluación enviada) o responderla (quien evalúa)", "observação de revisão: registrá-la (quem revisa, numa avaliação enviada) ou respondê-la (quem avalia)"),
+    bind!(Items, &[M::Items], [c('V')], None, Action::FlaggedOnly, false, "only items that need review, or all again", "solo los ítems que requieren revisión, o todos otra vez", "só os itens que requerem revisão, ou todos de novo"),
     bind!(Items, &[M::Items], [k(Key::PageDown), KeyPress::ctrl('d')], None, Action::ScrollDetailDown, false, "scroll the detail down", "desplazar el detalle hacia abajo", "rolar o detalhe para baixo"),
     bind!(Items, &[M::Items], [k(Key::PageUp), KeyPress::ctrl('u')], None, Action::ScrollDetailUp, false, "scroll the detail up", "desplazar el detalle hacia arriba", "rolar o detalhe para cima"),
     // Equipment.
@@ -163,6 +188,17 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Equipment, &[M::Equipment], [c('-'), k(Key::Delete)], None, Action::ClearResponse, false, "clear the count (required and needed return to the catalogue figure)", "borrar el conteo (requeridos y necesarios vuelven a la cifra del catálogo)", "limpar a contagem (necessários voltam ao número do catálogo)"),
     bind!(Equipment, &[M::Equipment], [c('e')], None, Action::EditNotes, true, "note", "observación", "observação"),
     bind!(Equipment, &[M::Equipment], [c('a')], None, Action::AddUncatalogued, true, "add equipment (not in the catalogue)", "agregar equipamiento (fuera del catálogo)", "adicionar equipamento (fora do catálogo)"),
+    // Plan and follow-up.
+    bind!(Plan, &[M::Plan], [c('p')], None, Action::ProposePlan, true, "propose actions (from the scores; adds only what is new)", "proponer acciones (a partir de los puntajes; solo agrega lo nuevo)", "propor ações (a partir das pontuações; só adiciona o que é novo)"),
+    bind!(Plan, &[M::Plan], [k(Key::Enter)], None, Action::Open, true, "edit the field", "editar el campo", "editar o campo"),
+    bind!(Plan, &[M::Plan], [k(Key::Left), k(Key::Right), c('h'), c('l')], Some("←→"), Action::MoveRight, true, "choose a field", "elegir un campo", "escolher um campo"),
+    bind!(Plan, &[M::Plan], [c('o')], None, Action::GoToCited, false, "go to the item or equipment it cites", "ir al ítem o equipamiento que cita", "ir ao item ou equipamento que cita"),
+    bind!(Plan, &[M::Plan], [c('f')], None, Action::FilterStatus, true, "filter by status", "filtrar por estado", "filtrar por situação"),
+    bind!(Plan, &[M::Plan], [c('w')], None, Action::FilterAgency, false, "filter by agency", "filtrar por organismo", "filtrar por órgão"),
+    bind!(Plan, &[M::Plan], [c('t')], None, Action::SetTarget, false, "set a pillar's target level", "fijar el nivel objetivo de un pilar", "definir o nível-alvo de um pilar"),
+    bind!(Plan, &[M::FollowUp], [k(Key::Enter)], None, Action::Open, true, "record what became of the action", "registrar qué fue de la acción", "registrar o que aconteceu com a ação"),
+    bind!(Plan, &[M::FollowUp, M::Plan], [k(Key::PageDown)], None, Action::PageDown, false, "page down", "página siguiente", "página seguinte"),
+    bind!(Plan, &[M::FollowUp, M::Plan], [k(Key::PageUp)], None, Action::PageUp, false, "page up", "página anterior", "página anterior"),
     // Summary.
     bind!(Summary, &[M::Summary], [k(Key::PageDown)], None, Action::PageDown, false, "scroll down", "desplazar hacia abajo", "rolar para baixo"),
     bind!(Summary, &[M::Summary], [k(Key::PageUp)], None, Action::PageUp, false, "scroll up", "desplazar hacia arriba", "rolar para cima"),
@@ -189,6 +225,9 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Dialogs, &[M::Prompt, M::Search], [k(Key::Enter)], None, Action::Confirm, true, "confirm", "confirmar", "confirmar"),
     bind!(Dialogs, &[M::Prompt, M::Search, M::Form], [k(Key::Esc)], None, Action::Cancel, true, "cancel", "cancelar", "cancelar"),
     bind!(Dialogs, &[M::Search], [k(Key::Up), k(Key::Down)], Some("↑↓"), Action::MoveDown, true, "choose a match", "elegir un resultado", "escolher um resultado"),
+    bind!(Dialogs, &[M::Choice], [k(Key::Up), k(Key::Down), c('k'), c('j')], Some("↑↓"), Action::MoveDown, true, "choose", "elegir", "escolher"),
+    bind!(Dialogs, &[M::Choice], [k(Key::Enter)], None, Action::Confirm, true, "confirm", "confirmar", "confirmar"),
+    bind!(Dialogs, &[M::Choice], [k(Key::Esc)], None, Action::Cancel, true, "cancel", "cancelar", "cancelar"),
     bind!(Dialogs, &[M::Form], [k(Key::Tab), k(Key::Down)], None, Action::NextField, true, "next field", "campo siguiente", "próximo campo"),
     bind!(Dialogs, &[M::Form], [k(Key::BackTab), k(Key::Up)], None, Action::PrevField, false, "previous field", "campo anterior", "campo anterior"),
     bind!(Dialogs, &[M::Form], [k(Key::Enter)], None, Action::Confirm, true, "next field; on the last, save", "campo siguiente; en el último, guardar", "próximo campo; no último, salvar"),
@@ -219,7 +258,7 @@ fn specialise(action: &Action, key: KeyPress) -> Action {
         (Action::NextTab, Key::BackTab | Key::Left) => Action::PrevTab,
         (Action::NextTab, Key::Char('h')) => Action::PrevTab,
         (Action::MoveRight, Key::Left | Key::Char('h')) => Action::MoveLeft,
-        (Action::MoveDown, Key::Up) => Action::MoveUp,
+        (Action::MoveDown, Key::Up | Key::Char('k')) => Action::MoveUp,
         (other, _) => other.clone(),
     }
 }
@@ -375,20 +414,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_mode() {
-        let modes = [
-            M::Home,
-            M::Items,
-            M::Equipment,
-            M::Summary,
-            M::Reader,
-            M::Help,
-            M::Confirm,
-            M::Prompt,
-            M::Form,
-            M::Editor,
-            M::Search,
-        ];
-        for mode in modes {
+        for &mode in ALL {
             let mut seen = Vec::new();
             for binding in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
                 for key in binding.keys {

@@ -19,6 +19,8 @@ pub mod views;
 #[cfg(test)]
 mod flow_tests;
 #[cfg(test)]
+mod plan_flow_tests;
+#[cfg(test)]
 mod snapshot_tests;
 #[cfg(test)]
 mod test_support;

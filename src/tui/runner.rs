@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::bundle::Bundle;
 use crate::content::PackSource;
-use crate::domain::assessment::{Answer, Assessment, AssessmentId, EquipmentRecord, Status};
+use crate::domain::assessment::{Answer, Assessment, AssessmentId, EquipmentRecord};
 use crate::domain::lang::Lang;
 use crate::domain::pack::Pack;
 use crate::domain::post::{Post, PostCode};
@@ -71,6 +71,12 @@ impl Runner {
         &self.store
     }
 
+    /// The store back, to open it as someone else (tests of the review pass).
+    #[cfg(test)]
+    pub fn into_store(self) -> Store {
+        self.store
+    }
+
     pub fn run(&mut self, effect: Effect) -> Vec<Outcome> {
         let outcome = match effect {
             Effect::LoadHome { select } => self.home(select),
@@ -105,6 +111,62 @@ impl Runner {
             }
             Effect::Transition { id, transition } => {
                 let result = self.store.transition(&id, &transition).map(|_| ());
+                return vec![self.saved(&id, result)];
+            }
+            Effect::ProposePlan(id) => {
+                let bundle = match self.bundle(&id) {
+                    Ok(bundle) => bundle,
+                    Err(why) => return vec![Outcome::SaveFailed(why, None)],
+                };
+                let result = crate::action_plan::propose_into(&mut self.store, &bundle, self.lang);
+                return match result {
+                    Ok(summary) => vec![self.saved(&id, Ok(())), Outcome::PlanProposed(summary)],
+                    Err(e) => vec![self.saved(&id, Err(e))],
+                };
+            }
+            Effect::AddAction { id, action } => {
+                let result = self.store.add_action(&id, &action).map(|_| ());
+                return vec![self.saved(&id, result)];
+            }
+            Effect::EditAction { id, number, edit } => {
+                let result = self.store.edit_action(&id, number, &edit).map(|_| ());
+                return vec![self.saved(&id, result)];
+            }
+            Effect::SetActionStatus {
+                id,
+                number,
+                status,
+                reason,
+            } => {
+                let result = self
+                    .store
+                    .set_action_status(&id, number, status, reason.as_deref())
+                    .map(|_| ());
+                return vec![self.saved(&id, result)];
+            }
+            Effect::RecordFollowUp {
+                id,
+                number,
+                outcome,
+                note,
+            } => {
+                let result = self.store.record_followup(&id, number, outcome, &note);
+                return vec![self.saved(&id, result)];
+            }
+            Effect::RaiseFlag {
+                id,
+                target,
+                comment,
+            } => {
+                let result = self.store.raise_flag(&id, &target, &comment).map(|_| ());
+                return vec![self.saved(&id, result)];
+            }
+            Effect::ResolveFlag { id, flag, reply } => {
+                let result = self.store.resolve_flag(&id, flag, &reply).map(|_| ());
+                return vec![self.saved(&id, result)];
+            }
+            Effect::SetTarget { id, pillar, level } => {
+                let result = self.store.set_pillar_target(&id, pillar, level);
                 return vec![self.saved(&id, result)];
             }
             Effect::CreatePost(post) => self
@@ -252,6 +314,7 @@ impl Runner {
                 header: self.store.assessment(id)?,
                 answers: self.store.answers(id)?,
                 equipment: self.store.equipment(id)?,
+                plan: crate::action_plan::PlanRecords::load(&self.store, id)?,
             })
         };
         read().map_err(|e| self.say(&e))
@@ -346,17 +409,7 @@ impl Runner {
 
     fn open(&mut self, id: &AssessmentId) -> Result<Outcome, String> {
         let bundle = self.bundle(id)?;
-        let earlier = self
-            .store
-            .assessments(Some(&bundle.post.code))
-            .map_err(|e| self.say(&e))?
-            .into_iter()
-            .filter(|a| {
-                a.status == Status::Final
-                    && a.id != bundle.header.id
-                    && a.created_at < bundle.header.created_at
-            })
-            .max_by(|a, b| a.created_at.cmp(&b.created_at));
+        let earlier = self.store.previous_final(id).map_err(|e| self.say(&e))?;
         let previous = match earlier {
             Some(a) => Some(Box::new(Previous {
                 score: self.score(&a.id)?,
@@ -365,7 +418,13 @@ impl Runner {
             })),
             None => None,
         };
-        Ok(Outcome::WorkspaceOpened(Box::new(bundle), previous))
+        let plan =
+            crate::action_plan::PlanRecords::load(&self.store, id).map_err(|e| self.say(&e))?;
+        Ok(Outcome::WorkspaceOpened(
+            Box::new(bundle),
+            previous,
+            Box::new(plan),
+        ))
     }
 
     fn current_pack(&mut self) -> Result<(PackSource, Pack), String> {

@@ -49,7 +49,12 @@ fn the_equipment_tab_shows_counts_indices_and_flags() {
     press(
         &mut state,
         &mut runner,
-        &[k(Key::BackTab), k(Key::BackTab), k(Key::Down)],
+        &[
+            k(Key::BackTab),
+            k(Key::BackTab),
+            k(Key::BackTab),
+            k(Key::Down),
+        ],
     );
     assert_snapshot!("equipment_en", render(&state, 80, 24));
 }
@@ -60,6 +65,26 @@ fn the_summary_compares_with_the_previous_final_assessment() {
     open(&mut state, &mut runner, FINAL_ID);
     press(&mut state, &mut runner, &[k(Key::BackTab)]);
     assert_snapshot!("summary_en", render(&state, 80, 24));
+}
+
+#[test]
+fn the_plan_tab_lists_actions_with_targets_and_the_selected_fields() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    open(&mut state, &mut runner, FINAL_ID);
+    press(
+        &mut state,
+        &mut runner,
+        &[k(Key::BackTab), k(Key::BackTab), k(Key::BackTab)],
+    );
+    assert_snapshot!("plan_en", render(&state, 80, 24));
+}
+
+#[test]
+fn the_follow_up_tab_reviews_the_previous_plan() {
+    let (mut state, mut runner) = app(store(true), Lang::Es);
+    open(&mut state, &mut runner, DRAFT_ID);
+    press(&mut state, &mut runner, &[k(Key::BackTab), k(Key::BackTab)]);
+    assert_snapshot!("followup_es", render(&state, 80, 24));
 }
 
 #[test]
@@ -172,6 +197,9 @@ fn every_screen_draws_at_any_size() {
         vec![],
         vec![k(Key::BackTab)],
         vec![k(Key::BackTab), k(Key::BackTab)],
+        vec![k(Key::BackTab), k(Key::BackTab), k(Key::BackTab)],
+        vec![k(Key::BackTab), k(Key::BackTab), k(Key::BackTab), c('p')],
+        vec![k(Key::BackTab), k(Key::BackTab), k(Key::BackTab), c('t')],
         vec![c('?')],
         vec![c('x')],
         vec![c('e')],
@@ -191,7 +219,7 @@ fn every_screen_draws_at_any_size() {
             screens += 1;
         }
     }
-    assert_eq!(screens, 77);
+    assert_eq!(screens, 98);
 }
 
 #[test]

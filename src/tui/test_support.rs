@@ -20,6 +20,8 @@ pub const ACTOR: &str = "ana";
 /// A final demo assessment (PE-DES follow-up) and a draft (EC-RUM follow-up).
 pub const FINAL_ID: &str = "ec7fd7e81359";
 pub const DRAFT_ID: &str = "74516aacb39a";
+/// The submitted demo assessment (BR-FOZ), with one review flag open.
+pub const SUBMITTED_ID: &str = "b131d10baeb5";
 
 pub fn store(demo: bool) -> Store {
     let mut store = Store::open_in_memory(ACTOR).unwrap();
@@ -33,8 +35,16 @@ pub fn store(demo: bool) -> Store {
 
 /// The home screen over a store, loaded as at start-up.
 pub fn app(store: Store, lang: Lang) -> (AppState, Runner) {
+    app_as(store, lang, ACTOR)
+}
+
+/// [`app`] for someone else than the usual evaluator (a reviewer).
+pub fn app_as(mut store: Store, lang: Lang, actor: &str) -> (AppState, Runner) {
+    store.set_actor(actor);
     let mut runner = Runner::new(store, None, lang);
-    let mut state = AppState::new(lang, ACTOR, PathBuf::from("unused.db"), false);
+    let mut state = AppState::new(lang, actor, PathBuf::from("unused.db"), false);
+    // A fixed day, so overdue actions are the same on every run.
+    state.today = "2026-12-01".into();
     settle(
         &mut state,
         &mut runner,

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use super::*;
 use crate::domain::counts::CountProblem;
+use crate::domain::plan::{ActionStatus, MoveRefusal};
+use crate::domain::review::ReviewRefusal;
 
 /// One of each [`StoreError`] variant, with the words each message must keep
 /// (a path, an id, a count).
@@ -101,6 +103,52 @@ fn store_samples() -> Vec<(StoreError, &'static str)> {
             },
             "5",
         ),
+        (
+            StoreError::UnknownAction {
+                id: "828279be06a9".into(),
+                number: 17,
+            },
+            "17",
+        ),
+        (
+            StoreError::ActionMove {
+                number: 4,
+                from: ActionStatus::Proposed,
+                to: ActionStatus::Done,
+                refusal: MoveRefusal::NotAllowed,
+            },
+            "4",
+        ),
+        (
+            StoreError::ReviewRefused {
+                id: "828279be06a9".into(),
+                refusal: ReviewRefusal::OwnWork("ana".into()),
+            },
+            "ana",
+        ),
+        (
+            StoreError::UnknownFlag {
+                id: "828279be06a9".into(),
+                flag: 31,
+            },
+            "31",
+        ),
+        (StoreError::FlagResolved { flag: 31 }, "31"),
+        (StoreError::EmptyComment, ""),
+        (
+            StoreError::OpenFlags {
+                id: "828279be06a9".into(),
+                flags: vec!["#3 p2.checks.x: evidence?".into()],
+            },
+            "evidence?",
+        ),
+        (
+            StoreError::NoPreviousPlan {
+                id: "828279be06a9".into(),
+            },
+            "828279be06a9",
+        ),
+        (StoreError::BadTarget, "4"),
     ]
 }
 
@@ -131,6 +179,15 @@ fn variant(e: &StoreError) -> usize {
         StoreError::NoteTooLong { .. } => 21,
         StoreError::NoteChanged { .. } => 22,
         StoreError::InvalidCounts { .. } => 23,
+        StoreError::UnknownAction { .. } => 24,
+        StoreError::ActionMove { .. } => 25,
+        StoreError::ReviewRefused { .. } => 26,
+        StoreError::UnknownFlag { .. } => 27,
+        StoreError::FlagResolved { .. } => 28,
+        StoreError::EmptyComment => 29,
+        StoreError::OpenFlags { .. } => 30,
+        StoreError::NoPreviousPlan { .. } => 31,
+        StoreError::BadTarget => 32,
     }
 }
 
@@ -156,7 +213,7 @@ fn every_store_error_reads_in_every_language_on_both_surfaces() {
     seen.dedup();
     assert_eq!(
         seen,
-        (0..=23).collect::<Vec<_>>(),
+        (0..=32).collect::<Vec<_>>(),
         "a variant has no sample"
     );
     for (error, keep) in &samples {
@@ -176,7 +233,10 @@ fn the_interface_is_not_told_to_type_commands() {
         for lang in Lang::ALL {
             let text = store(&error, lang, Surface::Tui);
             assert!(
-                !text.contains("frontera assess") && !text.contains("frontera post list"),
+                !text.contains("frontera assess")
+                    && !text.contains("frontera post list")
+                    && !text.contains("frontera review")
+                    && !text.contains("frontera plan"),
                 "{lang}: a command-line hint in the interface: {text}"
             );
         }

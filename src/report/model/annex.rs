@@ -118,6 +118,13 @@ pub fn annex(ctx: &Ctx<'_>) -> Vec<Block> {
     blocks.push(Block::Table(parameters(ctx)));
     blocks.push(heading(s.equipment_formula));
     blocks.extend(s.formula.iter().map(|r| paragraph(&format!("• {r}"))));
+    blocks.push(heading(s.plan_rules));
+    blocks.push(paragraph(s.plan_rules_intro));
+    blocks.extend(
+        crate::messages::plan::priority_rules(ctx.lang)
+            .iter()
+            .map(|r| paragraph(&format!("• {r}"))),
+    );
     let sources: BTreeSet<&str> = ctx
         .bundle
         .applicable_items()

@@ -155,6 +155,8 @@ pub static STRINGS: Strings = Strings {
         "Weight of maintenance",
     ],
     equipment_formula: "Equipment utilisation index",
+    plan_rules: "How actions are proposed and prioritised",
+    plan_rules_intro: "Each applicable item answered below its pillar's target level, and each kind of work the equipment audit calls for (procure, repair, put into use, train, maintain: one action per priority, citing every type that needs it), proposes one action; evaluators and managers may edit it, and proposing again never changes an edited action. The priority it is proposed with:",
     formula: [
         "Per equipment type: coverage = min(functional ÷ required, 1); availability = functional ÷ present; use = in use ÷ functional; readiness = min(trained ÷ needed, 1); maintenance = maintained ÷ present. An index whose denominator is 0 is left out.",
         "Type index = weighted mean of its indices (weights above).",

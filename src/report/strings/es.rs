@@ -166,6 +166,8 @@ pub static STRINGS: Strings = Strings {
         "Peso del mantenimiento",
     ],
     equipment_formula: "Índice de utilización del equipamiento",
+    plan_rules: "Cómo se proponen y priorizan las acciones",
+    plan_rules_intro: "Cada ítem aplicable con una respuesta por debajo del nivel objetivo de su pilar, y cada tipo de trabajo que pide la auditoría de equipamiento (adquirir, reparar, poner en uso, capacitar, mantener: una acción por prioridad, que cita todos los tipos que lo necesitan), propone una acción; quienes evalúan y gestionan pueden modificarla, y volver a proponer nunca cambia una acción modificada. La prioridad con que se propone:",
     formula: [
         "Por tipo de equipamiento: cobertura = min(funcionales ÷ requeridos, 1); disponibilidad = funcionales ÷ presentes; uso = en uso ÷ funcionales; preparación = min(capacitados ÷ necesarios, 1); mantenimiento = mantenidos ÷ presentes. Un índice con denominador 0 se excluye.",
         "Índice del tipo = media ponderada de sus índices (pesos arriba).",

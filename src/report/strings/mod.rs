@@ -133,6 +133,9 @@ pub struct Strings {
     pub value: &'static str,
     pub parameters: [&'static str; 10],
     pub equipment_formula: &'static str,
+    /// The annex section on how the plan's actions are proposed and ranked.
+    pub plan_rules: &'static str,
+    pub plan_rules_intro: &'static str,
     pub formula: [&'static str; 4],
     pub sources: &'static str,
     pub sources_intro: &'static str,

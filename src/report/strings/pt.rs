@@ -166,6 +166,8 @@ pub static STRINGS: Strings = Strings {
         "Peso da manutenção",
     ],
     equipment_formula: "Índice de utilização do equipamento",
+    plan_rules: "Como as ações são propostas e priorizadas",
+    plan_rules_intro: "Cada item aplicável com resposta abaixo do nível-alvo do seu pilar, e cada tipo de trabalho pedido pela auditoria de equipamento (adquirir, reparar, colocar em uso, capacitar, manter: uma ação por prioridade, que cita todos os tipos que precisam dele), propõe uma ação; quem avalia e quem gere podem alterá-la, e propor de novo nunca muda uma ação alterada. A prioridade com que é proposta:",
     formula: [
         "Por tipo de equipamento: cobertura = min(funcionais ÷ necessários, 1); disponibilidade = funcionais ÷ presentes; uso = em uso ÷ funcionais; prontidão = min(capacitados ÷ necessários, 1); manutenção = mantidos ÷ presentes. Um índice com denominador 0 fica de fora.",
         "Índice do tipo = média ponderada de seus índices (pesos acima).",

@@ -3,7 +3,10 @@
 
 mod en;
 mod es;
+mod plan;
 mod pt;
+
+pub use plan::{PlanTexts, plan_texts};
 
 use crate::domain::assessment::{AssessmentKind, Status};
 use crate::domain::lang::Lang;

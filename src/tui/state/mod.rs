@@ -5,6 +5,7 @@ pub mod equipment;
 pub mod form;
 pub mod home;
 pub mod input;
+pub mod plan;
 pub mod workspace;
 
 use std::path::PathBuf;
@@ -82,6 +83,62 @@ pub enum PromptKind {
     FinaliseReason {
         completeness: f64,
     },
+    /// A text field of an action (title, agency, due date, cost, text, cites).
+    ActionField {
+        number: u32,
+        field: plan::PlanField,
+    },
+    /// Why an action moves to `status` (dropping, reopening).
+    ActionReason {
+        number: u32,
+        status: crate::domain::plan::ActionStatus,
+    },
+    /// The title of a new action citing `cite`.
+    NewAction {
+        cite: crate::domain::plan::Cite,
+    },
+    /// The note on what became of an earlier action.
+    FollowUpNote {
+        number: u32,
+        outcome: crate::domain::plan::Outcome,
+    },
+    /// A reviewer's comment flagging `target`.
+    FlagComment {
+        target: crate::domain::plan::Cite,
+    },
+    /// An answer to an open flag.
+    FlagReply {
+        flag: i64,
+        comment: String,
+    },
+}
+
+/// What a list of choices decides.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChoiceKind {
+    ActionStatus {
+        number: u32,
+        options: Vec<crate::domain::plan::ActionStatus>,
+    },
+    Priority {
+        number: u32,
+    },
+    Outcome {
+        number: u32,
+    },
+    TargetPillar,
+    TargetLevel {
+        pillar: u8,
+    },
+}
+
+/// A short list to choose from with ↑↓ and Enter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub kind: ChoiceKind,
+    pub title: String,
+    pub options: Vec<String>,
+    pub selected: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -165,6 +222,7 @@ pub enum Overlay {
     Editor(Box<NotesEditor>),
     Reader(Reader),
     Search(Search),
+    Choice(Choice),
 }
 
 #[derive(Debug, Clone)]
@@ -189,6 +247,9 @@ pub struct AppState {
     /// The terminal's size (columns, rows); below the minimum only resizing
     /// and quitting act.
     pub size: (u16, u16),
+    /// Today (YYYY-MM-DD), for overdue actions: read once at start, so that
+    /// drawing stays a pure function of the state.
+    pub today: String,
 }
 
 impl AppState {
@@ -209,6 +270,7 @@ impl AppState {
             ticks: 0,
             quit: false,
             size: (MIN_WIDTH, MIN_HEIGHT),
+            today: crate::domain::time::date_of(&crate::domain::time::now()).to_string(),
         }
     }
 
@@ -247,10 +309,13 @@ impl AppState {
             Some(Overlay::Editor(_)) => Mode::Editor,
             Some(Overlay::Reader(_)) => Mode::Reader,
             Some(Overlay::Search(_)) => Mode::Search,
+            Some(Overlay::Choice(_)) => Mode::Choice,
             None => match (self.screen, &self.workspace) {
                 (Screen::Workspace, Some(ws)) => match ws.tab() {
                     Tab::Pillar(_) => Mode::Items,
                     Tab::Equipment => Mode::Equipment,
+                    Tab::Plan => Mode::Plan,
+                    Tab::FollowUp => Mode::FollowUp,
                     Tab::Summary => Mode::Summary,
                 },
                 _ => Mode::Home,

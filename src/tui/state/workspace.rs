@@ -3,20 +3,26 @@
 
 use std::collections::HashMap;
 
+use crate::action_plan::PlanRecords;
 use crate::bundle::Bundle;
 use crate::domain::assessment::{Answer, Response};
 use crate::domain::lang::Lang;
 use crate::domain::pack::Item;
+use crate::domain::plan::Cite;
 use crate::domain::scoring::AssessmentScore;
 use crate::tui::action::{Previous, Refresh};
 
 use super::equipment::EquipmentState;
+use super::plan::PlanState;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     /// Index into the pack's pillars.
     Pillar(usize),
     Equipment,
+    Plan,
+    /// The previous final assessment's plan under review (only when there is one).
+    FollowUp,
     Summary,
 }
 
@@ -34,27 +40,14 @@ pub struct WorkspaceState {
     pub detail_scroll: u16,
     pub equipment: EquipmentState,
     pub summary_scroll: u16,
+    pub plan: PlanState,
+    /// The pillar tabs list only items with an open review flag.
+    pub flagged_only: bool,
 }
 
 impl WorkspaceState {
-    pub fn new(bundle: Bundle, previous: Option<Previous>) -> Self {
-        let items: Vec<Vec<usize>> = bundle
-            .pack
-            .pillars
-            .iter()
-            .map(|pillar| {
-                let mut order: Vec<usize> = Vec::new();
-                for section in &pillar.sections {
-                    order.extend(pillar.items.iter().enumerate().filter_map(|(i, item)| {
-                        (item.section == section.id
-                            && item.applicability.applies_to(&bundle.post)
-                            && bundle.header.depth.asks(item))
-                        .then_some(i)
-                    }));
-                }
-                order
-            })
-            .collect();
+    pub fn new(bundle: Bundle, previous: Option<Previous>, plan: PlanRecords) -> Self {
+        let items = item_order(&bundle, None);
         let selected = vec![0; items.len()];
         let equipment = EquipmentState::new(&bundle);
         let mut state = WorkspaceState {
@@ -67,10 +60,70 @@ impl WorkspaceState {
             detail_scroll: 0,
             equipment,
             summary_scroll: 0,
+            plan: PlanState {
+                records: plan,
+                ..PlanState::default()
+            },
+            flagged_only: false,
             bundle,
         };
         state.index_answers();
+        state.refresh_targets();
         state
+    }
+
+    /// Recomputes each pillar's gap to target (after the score or the plan changed).
+    pub fn refresh_targets(&mut self) {
+        self.plan.targets =
+            crate::action_plan::targets(&self.bundle, &self.score, &self.plan.records.actions);
+    }
+
+    /// Lists only flagged items, or all again, keeping the selected item
+    /// where it stays listed. Returns how many items are listed.
+    pub fn set_flagged_only(&mut self, on: bool) -> usize {
+        let keep: Vec<Option<String>> = (0..self.items.len())
+            .map(|p| self.item_at(p, self.selected[p]).map(|i| i.id.clone()))
+            .collect();
+        self.flagged_only = on;
+        let flagged: Vec<String> = self
+            .plan
+            .records
+            .open_flags()
+            .filter_map(|f| match &f.target {
+                Cite::Item(id) => Some(id.clone()),
+                Cite::Equipment(_) => None,
+            })
+            .collect();
+        self.items = item_order(&self.bundle, on.then_some(flagged.as_slice()));
+        for (p, id) in keep.iter().enumerate() {
+            let position = id.as_ref().and_then(|id| {
+                (0..self.items[p].len())
+                    .find(|&pos| self.item_at(p, pos).is_some_and(|i| &i.id == id))
+            });
+            self.selected[p] = position.unwrap_or(0);
+        }
+        self.detail_scroll = 0;
+        self.items.iter().map(Vec::len).sum()
+    }
+
+    /// Where `item` is listed: (pillar tab, position), turning the flag
+    /// filter off when it hides the item.
+    pub fn locate(&mut self, item: &str) -> Option<(usize, usize)> {
+        let find = |ws: &WorkspaceState| {
+            (0..ws.items.len()).find_map(|p| {
+                (0..ws.items[p].len())
+                    .find(|&pos| ws.item_at(p, pos).is_some_and(|i| i.id == item))
+                    .map(|pos| (p, pos))
+            })
+        };
+        if let Some(found) = find(self) {
+            return Some(found);
+        }
+        if self.flagged_only {
+            self.set_flagged_only(false);
+            return find(self);
+        }
+        None
     }
 
     fn index_answers(&mut self) {
@@ -90,17 +143,46 @@ impl WorkspaceState {
         self.index_answers();
         self.equipment.rebuild(&self.bundle);
         self.score = self.bundle.score();
+        let had_followup = self.plan.records.followup.is_some();
+        let tab = self.tab();
+        self.plan.records = refresh.plan;
+        self.plan.clamp();
+        self.refresh_targets();
+        if self.flagged_only {
+            self.set_flagged_only(true);
+        }
+        // The follow-up tab comes and goes with the previous plan; stay on
+        // the same kind of tab.
+        if had_followup != self.plan.records.followup.is_some() {
+            self.show(tab);
+        }
+    }
+
+    /// Goes to the tab of kind `tab` (the summary when it is not there).
+    pub fn show(&mut self, tab: Tab) {
+        let pillars = self.items.len();
+        let followup = usize::from(self.plan.records.followup.is_some());
+        self.tab = match tab {
+            Tab::Pillar(p) => p.min(pillars.saturating_sub(1)),
+            Tab::Equipment => pillars,
+            Tab::Plan => pillars + 1,
+            Tab::FollowUp if followup == 1 => pillars + 2,
+            Tab::FollowUp | Tab::Summary => pillars + 2 + followup,
+        };
     }
 
     pub fn tab_count(&self) -> usize {
-        self.items.len() + 2
+        self.items.len() + 3 + usize::from(self.plan.records.followup.is_some())
     }
 
     pub fn tab(&self) -> Tab {
         let pillars = self.items.len();
+        let followup = self.plan.records.followup.is_some();
         match self.tab {
             t if t < pillars => Tab::Pillar(t),
             t if t == pillars => Tab::Equipment,
+            t if t == pillars + 1 => Tab::Plan,
+            t if t == pillars + 2 && followup => Tab::FollowUp,
             _ => Tab::Summary,
         }
     }
@@ -156,6 +238,7 @@ impl WorkspaceState {
         self.bundle.answers = self.answers.values().cloned().collect();
         self.bundle.answers.sort_by(|a, b| a.item.cmp(&b.item));
         self.score = self.bundle.score();
+        self.refresh_targets();
     }
 
     /// The next open item: after the selection in its own pillar, then round
@@ -248,4 +331,27 @@ impl WorkspaceState {
         }
         (done, total)
     }
+}
+
+/// Per pillar: indices into its items, applicable ones at the assessment's
+/// depth only, by section; only those in `only` when it is given.
+fn item_order(bundle: &Bundle, only: Option<&[String]>) -> Vec<Vec<usize>> {
+    bundle
+        .pack
+        .pillars
+        .iter()
+        .map(|pillar| {
+            let mut order: Vec<usize> = Vec::new();
+            for section in &pillar.sections {
+                order.extend(pillar.items.iter().enumerate().filter_map(|(i, item)| {
+                    (item.section == section.id
+                        && item.applicability.applies_to(&bundle.post)
+                        && bundle.header.depth.asks(item)
+                        && only.is_none_or(|ids| ids.contains(&item.id)))
+                    .then_some(i)
+                }));
+            }
+            order
+        })
+        .collect()
 }

@@ -6,6 +6,7 @@ pub mod editor;
 mod home;
 mod outcome;
 mod overlay;
+mod plan;
 mod scroll;
 mod workspace;
 

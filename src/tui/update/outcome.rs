@@ -19,8 +19,8 @@ pub fn apply(state: &mut AppState, outcome: Outcome) -> Vec<Effect> {
             }
         }
         Outcome::SummariesLoaded(list) => state.home.summaries.extend(list),
-        Outcome::WorkspaceOpened(bundle, previous) => {
-            let mut ws = WorkspaceState::new(*bundle, previous.map(|p| *p));
+        Outcome::WorkspaceOpened(bundle, previous, plan) => {
+            let mut ws = WorkspaceState::new(*bundle, previous.map(|p| *p), *plan);
             if let Some((p, pos)) = ws.first_open() {
                 ws.go_to(p, pos);
             }
@@ -101,6 +101,19 @@ pub fn apply(state: &mut AppState, outcome: Outcome) -> Vec<Effect> {
             refresh,
         } => return editor::not_saved(state, &target, text, failure, refresh.map(|r| *r)),
         Outcome::RecoveryWritten(result) => editor::recovery_written(state, result),
+        Outcome::PlanProposed(summary) => {
+            let p = crate::tui::i18n::plan_texts(state.lang);
+            let n = |v: &Vec<u32>| v.len().to_string();
+            state.info(fill(
+                p.msg_proposed,
+                &[
+                    ("added", &n(&summary.added)),
+                    ("updated", &n(&summary.updated)),
+                    ("withdrawn", &n(&summary.withdrawn)),
+                    ("kept", &n(&summary.kept)),
+                ],
+            ));
+        }
         Outcome::ExportWouldOverwrite(request) => {
             state.export = None;
             state.overlay = Some(Overlay::Confirm(ConfirmKind::Overwrite(request)));

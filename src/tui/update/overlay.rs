@@ -170,6 +170,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.overlay = Some(Overlay::Search(search));
             Vec::new()
         }
+        Overlay::Choice(choice) => super::plan::choice(state, choice, action),
         // Handled above, before the overlay was taken.
         Overlay::Editor(_) => Vec::new(),
     }
@@ -238,12 +239,23 @@ fn export(state: &mut AppState, request: ExportRequest, overwrite: bool) -> Vec<
 fn submit_prompt(state: &mut AppState, mut prompt: Prompt) -> Vec<Effect> {
     let t = texts(state.lang);
     let text = prompt.input.text().trim().to_string();
+    if matches!(
+        prompt.kind,
+        PromptKind::ActionField { .. }
+            | PromptKind::ActionReason { .. }
+            | PromptKind::NewAction { .. }
+            | PromptKind::FollowUpNote { .. }
+            | PromptKind::FlagComment { .. }
+            | PromptKind::FlagReply { .. }
+    ) {
+        return super::plan::submit_prompt(state, prompt);
+    }
     let required = match &prompt.kind {
         PromptKind::NotApplicable { .. }
         | PromptKind::Reopen
         | PromptKind::FinaliseReason { .. } => Some(t.reason_required),
         PromptKind::Uncatalogued | PromptKind::ExportPath { .. } => Some(t.name_required),
-        PromptKind::Count { .. } => None,
+        _ => None,
     };
     if let Some(why) = required
         && text.is_empty()
@@ -330,7 +342,7 @@ fn submit_prompt(state: &mut AppState, mut prompt: Prompt) -> Vec<Effect> {
                 update: field.update(value),
             }
         }
-        PromptKind::ExportPath { .. } => return Vec::new(),
+        _ => return Vec::new(),
     };
     save(state, effect)
 }

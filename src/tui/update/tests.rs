@@ -135,8 +135,11 @@ fn next_open_skips_answered_items_and_crosses_pillars() {
 #[test]
 fn a_count_is_saved_on_enter_and_esc_cancels_even_an_invalid_one() {
     let (mut state, _) = workspace(DRAFT_ID);
-    let tabs = state.workspace.as_ref().unwrap().tab_count();
-    state.workspace.as_mut().unwrap().tab = tabs - 2;
+    state
+        .workspace
+        .as_mut()
+        .unwrap()
+        .show(crate::tui::state::workspace::Tab::Equipment);
     update(&mut state, Action::MoveRight);
     // A stray digit, then Esc: nothing is saved.
     update(&mut state, Action::Type(KeyPress::ch('7')));
@@ -170,9 +173,9 @@ fn a_count_is_saved_on_enter_and_esc_cancels_even_an_invalid_one() {
 #[test]
 fn a_count_that_contradicts_the_others_is_refused_in_the_prompt() {
     let (mut state, _) = workspace(DRAFT_ID);
-    let tabs = state.workspace.as_ref().unwrap().tab_count();
+    let equipment = crate::tui::state::workspace::Tab::Equipment;
     let ws = state.workspace.as_mut().unwrap();
-    ws.tab = tabs - 2;
+    ws.show(equipment);
     // The first type with units present.
     let present = ws
         .equipment

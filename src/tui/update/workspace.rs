@@ -73,11 +73,16 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             life_cycle(state, &action);
             return Vec::new();
         }
+        Action::AddAction => return super::plan::add_action(state),
+        Action::ReviewFlag => return super::plan::review_flag(state),
+        Action::FlaggedOnly => return super::plan::flagged_only(state),
         _ => {}
     }
     match ws.tab() {
         Tab::Pillar(p) => items(state, p, action),
         Tab::Equipment => equipment_tab(state, action),
+        Tab::Plan => super::plan::plan_tab(state, action),
+        Tab::FollowUp => super::plan::followup_tab(state, action),
         Tab::Summary => {
             let max = scroll::summary_max(state);
             let page = scroll::page(state);

@@ -62,7 +62,122 @@ pub fn draw_overlay(frame: &mut Frame<'_>, body: Rect, state: &AppState, theme: 
         ),
         Overlay::Editor(editor) => notes_editor(frame, body, state, editor, t, theme),
         Overlay::Search(search) => search_box(frame, big, state, search, t, theme),
+        Overlay::Choice(choice) => choice_box(frame, body, state, choice, theme),
     }
+}
+
+/// A short list to choose from.
+fn choice_box(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    state: &AppState,
+    choice: &crate::tui::state::Choice,
+    theme: Theme,
+) {
+    let p = crate::tui::i18n::plan_texts(state.lang);
+    let area = centred(body, 60, choice.options.len() as u16 + 4);
+    frame.render_widget(Clear, area);
+    let outer = block(
+        format!(
+            " {} ",
+            fit(&choice.title, area.width.saturating_sub(4) as usize)
+        ),
+        true,
+        theme,
+    );
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let width = inner.width as usize;
+    let mut lines: Vec<Line<'_>> = choice
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, option)| {
+            let style = if i == choice.selected {
+                theme.selected()
+            } else {
+                theme.plain()
+            };
+            Line::styled(cell(&format!(" {option}"), width), style)
+        })
+        .collect();
+    lines.push(Line::styled(p.choice_hint, theme.dim()));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The title and hint of the plan's prompts.
+fn plan_prompt(state: &AppState, kind: &PromptKind) -> Option<(String, &'static str)> {
+    let p = crate::tui::i18n::plan_texts(state.lang);
+    let t = texts(state.lang);
+    use crate::tui::state::plan::PlanField;
+    let target_name = |cite: &crate::domain::plan::Cite| match cite {
+        crate::domain::plan::Cite::Item(id) => id.clone(),
+        crate::domain::plan::Cite::Equipment(id) => state
+            .workspace
+            .as_ref()
+            .map_or(id.clone(), |ws| type_name(ws, id, state.lang)),
+    };
+    Some(match kind {
+        PromptKind::ActionField { number, field } => {
+            let hint = match field {
+                PlanField::Due => p.hint_due,
+                PlanField::Cost => p.hint_cost,
+                PlanField::Cites => p.hint_cites,
+                _ => t.prompt_hint,
+            };
+            let mut name = p.fields[field.index()].to_string();
+            if let Some(first) = name.get(..1) {
+                name = first.to_uppercase() + &name[1..];
+            }
+            (
+                fill(
+                    p.prompt_field,
+                    &[("field", &name), ("number", &number.to_string())],
+                ),
+                hint,
+            )
+        }
+        PromptKind::ActionReason { number, status } => (
+            fill(
+                p.prompt_reason,
+                &[
+                    ("number", &number.to_string()),
+                    (
+                        "status",
+                        crate::messages::terms::action_status(state.lang, *status),
+                    ),
+                ],
+            ),
+            t.prompt_hint,
+        ),
+        PromptKind::NewAction { cite } => (
+            fill(p.prompt_new_action, &[("target", &target_name(cite))]),
+            t.prompt_hint,
+        ),
+        PromptKind::FollowUpNote { number, outcome } => (
+            format!(
+                "{} — {}",
+                fill(p.prompt_followup_note, &[("number", &number.to_string())]),
+                crate::messages::terms::outcome(state.lang, *outcome)
+            ),
+            t.prompt_hint,
+        ),
+        PromptKind::FlagComment { target } => (
+            fill(p.prompt_flag, &[("target", &target_name(target))]),
+            t.prompt_hint,
+        ),
+        PromptKind::FlagReply { flag, comment } => (
+            fill(
+                p.prompt_reply,
+                &[
+                    ("flag", &flag.to_string()),
+                    ("comment", &visible_line(comment)),
+                ],
+            ),
+            t.prompt_hint,
+        ),
+        _ => return None,
+    })
 }
 
 /// The notes editor, with what stands in the way of saving above it: a note
@@ -232,7 +347,9 @@ fn prompt_box(
     t: &Texts,
     theme: Theme,
 ) {
+    let planned = plan_prompt(state, &prompt.kind);
     let title = match &prompt.kind {
+        _ if planned.is_some() => planned.as_ref().map_or(String::new(), |(t, _)| t.clone()),
         PromptKind::NotApplicable { item } => format!("{} — {item}", t.na_title),
         PromptKind::Reopen => t.reopen_title.to_string(),
         PromptKind::Uncatalogued => t.uncatalogued_title.to_string(),
@@ -261,9 +378,11 @@ fn prompt_box(
             t.finalise_reason_title,
             &[("percent", &super::text::percent(Some(*completeness)))],
         ),
+        _ => String::new(),
     };
-    let hint = match prompt.kind {
-        PromptKind::Count { .. } => t.count_hint,
+    let hint = match (&prompt.kind, &planned) {
+        (_, Some((_, hint))) => hint,
+        (PromptKind::Count { .. }, _) => t.count_hint,
         _ => t.prompt_hint,
     };
     let area = centred(body, 70, 7);

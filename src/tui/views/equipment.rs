@@ -241,6 +241,12 @@ fn detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, ws: &WorkspaceSta
         }
         None => lines.push(Line::styled(t.no_data, theme.dim())),
     }
+    lines.extend(super::items::flag_lines(
+        state,
+        ws,
+        &crate::domain::plan::Cite::Equipment(type_id.to_string()),
+        theme,
+    ));
     let note = record(&ws.bundle, type_id).map_or("", |r| r.note.as_str());
     lines.push(Line::from(vec![
         Span::styled(format!("{}: ", t.notes), theme.heading()),

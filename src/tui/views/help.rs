@@ -31,6 +31,10 @@ pub fn help_paragraph(state: &AppState, theme: Theme) -> Paragraph<'static> {
         (Section::Home, t.help_home),
         (Section::Items, t.help_items),
         (Section::Equipment, t.help_equipment),
+        (
+            Section::Plan,
+            crate::tui::i18n::plan_texts(state.lang).help_plan,
+        ),
         (Section::Summary, t.help_summary),
         (Section::Reader, t.help_reader),
         (Section::Editor, t.help_editor),

@@ -142,10 +142,19 @@ fn item_row<'a>(
         theme.plain()
     };
     let pad = width.saturating_sub(question.chars().count() + 6);
+    let review = if ws
+        .plan
+        .records
+        .flagged(&crate::domain::plan::Cite::Item(item.id.clone()))
+    {
+        "⚑"
+    } else {
+        " "
+    };
     Line::from(vec![
         Span::styled(mark(&response, t), mark_style(&response, theme)),
         Span::styled(flag, theme.warn()),
-        Span::raw(" "),
+        Span::styled(review, theme.error()),
         Span::styled(format!("{question}{}", " ".repeat(pad)), text_style),
     ])
 }
@@ -213,6 +222,12 @@ pub fn detail_paragraph<'a>(
             theme.dim(),
         ));
     }
+    lines.extend(flag_lines(
+        state,
+        ws,
+        &crate::domain::plan::Cite::Item(item.id.clone()),
+        theme,
+    ));
     lines.push(Line::raw(""));
     lines.push(Line::styled(t.levels, theme.heading()));
     let labels = &ws.bundle.pack.scoring.levels;
@@ -292,4 +307,42 @@ fn section<'a>(lines: &mut Vec<Line<'a>>, heading: &'a str, body: &str, theme: T
     lines.push(Line::raw(""));
     lines.push(Line::styled(heading, theme.heading()));
     lines.extend(body.lines().map(|l| Line::raw(l.to_string())));
+}
+
+/// The review flags on `target`: open ones first as they stand out, then the
+/// resolved ones with their answers.
+pub fn flag_lines(
+    state: &AppState,
+    ws: &WorkspaceState,
+    target: &crate::domain::plan::Cite,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let p = crate::tui::i18n::plan_texts(state.lang);
+    let mut lines = Vec::new();
+    for flag in ws.plan.records.flags.iter().filter(|f| &f.target == target) {
+        let by = visible_line(&flag.raised_by).into_owned();
+        let comment = visible_line(&flag.comment).into_owned();
+        if flag.is_open() {
+            lines.push(Line::styled(
+                format!("⚑ #{} {} — {by}: {comment}", flag.id, p.flagged),
+                theme.error(),
+            ));
+        } else {
+            let answer = flag.resolution.as_deref().map_or_else(
+                || p.flag_by_change.to_string(),
+                |r| {
+                    format!(
+                        "{}: {}",
+                        visible_line(flag.resolved_by.as_deref().unwrap_or_default()),
+                        visible_line(r)
+                    )
+                },
+            );
+            lines.push(Line::styled(
+                format!("✓ #{} {by}: {comment} → {answer}", flag.id),
+                theme.dim(),
+            ));
+        }
+    }
+    lines
 }

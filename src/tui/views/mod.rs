@@ -8,9 +8,12 @@ mod form;
 pub mod help;
 mod home;
 pub mod items;
+mod plan;
 pub mod style;
 pub mod summary;
 pub mod text;
+
+pub use equipment::type_name;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -41,6 +44,8 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState) {
             match ws.tab() {
                 Tab::Pillar(p) => items::draw(frame, body, state, ws, p, theme),
                 Tab::Equipment => equipment::draw(frame, body, state, ws, theme),
+                Tab::Plan => plan::draw_plan(frame, body, state, ws, theme),
+                Tab::FollowUp => plan::draw_followup(frame, body, state, ws, theme),
                 Tab::Summary => summary::draw(frame, body, state, ws, theme),
             }
         }
@@ -137,7 +142,29 @@ fn tabs(
         .map(|p| format!("{} {}", t.pillar, p.number))
         .collect();
     names.push(t.equipment.to_string());
+    let p = super::i18n::plan_texts(state.lang);
+    names.push(p.tab_plan.to_string());
+    if ws.plan.records.followup.is_some() {
+        names.push(p.tab_followup.to_string());
+    }
     names.push(t.summary.to_string());
+    // Too wide for the terminal: pillars by number only ("P1"), then every
+    // name cut to fit.
+    let width = area.width as usize;
+    let total = |names: &[String]| names.iter().map(|n| n.chars().count() + 3).sum::<usize>() + 1;
+    if total(&names) > width {
+        for (i, pillar) in ws.bundle.pack.pillars.iter().enumerate() {
+            names[i] = format!("P{}", pillar.number);
+        }
+    }
+    if total(&names) > width {
+        let each = (width.saturating_sub(1) / names.len().max(1))
+            .saturating_sub(3)
+            .max(2);
+        for name in &mut names {
+            *name = fit(name, each);
+        }
+    }
     let mut spans = vec![Span::raw(" ")];
     for (i, name) in names.iter().enumerate() {
         let style = if i == ws.tab {

@@ -33,7 +33,11 @@ pub fn draw(
 /// The scores above, the lists below.
 pub fn split(area: Rect, ws: &WorkspaceState) -> [Rect; 2] {
     let pillars = ws.score.pillars.len() as u16;
-    let top_height = (pillars * 2 + 6).min(area.height.saturating_sub(4));
+    let records = &ws.plan.records;
+    let plan_rows = 1
+        + u16::from(records.followup.is_some())
+        + u16::from(records.open_flags().next().is_some());
+    let top_height = (pillars * 2 + 6 + plan_rows).min(area.height.saturating_sub(4));
     Layout::vertical([Constraint::Length(top_height), Constraint::Min(0)]).areas(area)
 }
 
@@ -96,6 +100,7 @@ pub fn scores_paragraph<'a>(
             Span::styled(bar(p.score.unwrap_or(0.0) / 4.0, bar_w), level_style),
             Span::raw(format!(" {} ", right(&show(p.score), 4))),
             Span::styled(cell(&level, 17), level_style),
+            target_span(ws, p.pillar, p.level, theme),
             Span::styled(bar(p.completeness.unwrap_or(0.0), bar_w / 2), theme.dim()),
             Span::raw(format!(" {}", right(&percent(p.completeness), 5))),
         ];
@@ -166,7 +171,86 @@ pub fn scores_paragraph<'a>(
         None => t.no_previous.to_string(),
     };
     lines.push(Line::styled(fit(&compare, width), theme.dim()));
+    lines.extend(plan_lines(state, ws, width, theme));
     Paragraph::new(lines).block(block(format!(" {} ", t.summary), true, theme))
+}
+
+/// "→3" after a pillar's level: its target, with the gap when not reached.
+fn target_span(ws: &WorkspaceState, pillar: u8, level: Option<u8>, theme: Theme) -> Span<'static> {
+    let target = crate::domain::plan::propose::target_of(&ws.bundle.header.targets, pillar);
+    let style = if level.is_some_and(|l| l >= target) {
+        theme.ok()
+    } else {
+        theme.warn()
+    };
+    // The gap, when there is one: "→3 −2".
+    let gap = level.map_or(0, |l| target.saturating_sub(l));
+    let text = if gap > 0 {
+        format!("→{target} −{gap} ")
+    } else {
+        format!("→{target}    ")
+    };
+    Span::styled(text, style)
+}
+
+/// The plan's figures: actions open and overdue, the previous plan's
+/// closure, open review flags.
+fn plan_lines(
+    state: &AppState,
+    ws: &WorkspaceState,
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let p = crate::tui::i18n::plan_texts(state.lang);
+    let records = &ws.plan.records;
+    let today = state.today.as_str();
+    let open = records
+        .actions
+        .iter()
+        .filter(|a| a.status.is_open())
+        .count();
+    let overdue = records
+        .actions
+        .iter()
+        .filter(|a| a.overdue_on(today))
+        .count();
+    let mut lines = vec![Line::styled(
+        fit(
+            &fill(
+                p.summary_plan,
+                &[
+                    ("n", &records.actions.len().to_string()),
+                    ("open", &open.to_string()),
+                    ("overdue", &overdue.to_string()),
+                ],
+            ),
+            width,
+        ),
+        theme.bold(),
+    )];
+    if let Some(review) = &records.followup {
+        let s = review.summary();
+        lines.push(Line::raw(fit(
+            &fill(
+                p.summary_followup,
+                &[
+                    ("previous", &review.previous),
+                    ("rate", &percent(s.closure_rate())),
+                    ("overdue", &s.overdue.to_string()),
+                    ("pending", &s.pending().to_string()),
+                ],
+            ),
+            width,
+        )));
+    }
+    let flags = records.open_flags().count();
+    if flags > 0 {
+        lines.push(Line::styled(
+            fit(&fill(p.summary_flags, &[("n", &flags.to_string())]), width),
+            theme.error(),
+        ));
+    }
+    lines
 }
 
 /// Items with their levels, lowest first.
@@ -175,7 +259,6 @@ type Ranked<'a> = Vec<(&'a Item, u8)>;
 /// Critical items below the target level, lowest first, and the other
 /// answered items with the lowest levels (heaviest first among equals).
 fn ranked(ws: &WorkspaceState) -> (Ranked<'_>, Ranked<'_>) {
-    let target = ws.bundle.header.target_level;
     let mut gaps = Vec::new();
     let mut weak = Vec::new();
     for (p, positions) in ws.items.iter().enumerate() {
@@ -183,6 +266,8 @@ fn ranked(ws: &WorkspaceState) -> (Ranked<'_>, Ranked<'_>) {
             let Some(item) = ws.item_at(p, pos) else {
                 continue;
             };
+            let target =
+                crate::domain::plan::propose::target_of(&ws.bundle.header.targets, item.pillar);
             if let Response::Level(level) = ws.response(&item.id) {
                 if item.critical && level < target {
                     gaps.push((item, level));
@@ -208,7 +293,16 @@ fn lists(
     let t = texts(state.lang);
     let lang = state.lang;
     let (gaps, weak) = ranked(ws);
-    let target = ws.bundle.header.target_level.to_string();
+    // One figure when every pillar has the same target, the highest otherwise.
+    let target = ws
+        .bundle
+        .header
+        .targets
+        .iter()
+        .max()
+        .copied()
+        .unwrap_or(ws.bundle.header.target_level)
+        .to_string();
     let render = |items: &[(&Item, u8)], area: Rect, title: String| {
         let width = area.width.saturating_sub(2) as usize;
         let height = area.height.saturating_sub(2) as usize;

@@ -4,6 +4,13 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod plan;
+
+pub use plan::{
+    ActionFieldArgs, PlanAddArgs, PlanCommand, PlanEditArgs, PlanFollowupArgs, PlanFormat,
+    PlanListArgs, ReviewCommand,
+};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "frontera",
@@ -56,6 +63,12 @@ pub enum Command {
     Equipment(EquipmentArgs),
     /// Print an assessment's maturity scores
     Score(ScoreArgs),
+    /// The action plan: propose, list, edit and follow up actions; pillar targets
+    #[command(subcommand)]
+    Plan(PlanCommand),
+    /// The reviewer's pass between submitted and final: flag, resolve, list
+    #[command(subcommand)]
+    Review(ReviewCommand),
     /// Export a whole assessment (post, pack, items, answers, equipment, scores, log)
     Export(ExportArgs),
     /// Print an assessment's change log
@@ -268,7 +281,12 @@ pub struct ScoreArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    pub id: String,
+    /// Assessment id (or a unique prefix); not with --schema
+    #[arg(required_unless_present = "schema", conflicts_with = "schema")]
+    pub id: Option<String>,
+    /// Print the JSON Schema that documents the export, instead of an export
+    #[arg(long)]
+    pub schema: bool,
     #[arg(long, value_enum, default_value = "json")]
     pub format: ExportFormat,
     /// Write to FILE instead of standard output (`-` is standard output)

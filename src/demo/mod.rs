@@ -5,6 +5,8 @@
 //! attach to a real post and never enter a real programme report. Used by
 //! `frontera demo` and the interface.
 
+mod plan;
+
 use sha2::{Digest, Sha256};
 
 use crate::content::PackSource;
@@ -398,8 +400,15 @@ pub fn load_demo(store: &mut Store, source: &PackSource, pack: &Pack) -> Result<
         }
         answer_items(store, &id, pack, &post, demo)?;
         audit_equipment(store, &id, pack, &post, demo)?;
+        // What the visit found of the previous plan, as far as it got.
+        plan::follow_up(store, &id, &post, demo.answered)?;
         for (t, at) in demo.transitions {
             store.transition_at(&id, t, Some(at))?;
+        }
+        match demo.transitions.last() {
+            Some((Transition::Finalise, at)) => plan::plan_final(store, &id, pack, &post, at)?,
+            Some((Transition::Submit, at)) => plan::review(store, &id, &post, at)?,
+            _ => {}
         }
         assessments_added += 1;
     }
