@@ -61,6 +61,10 @@ pub enum Draw {
         stroke: Option<(Rgb, f32)>,
         dashed: bool,
     },
+    /// A filled shape of several closed outlines (non-zero winding, so the
+    /// holes of letters stay open): text drawn as paths, which a text
+    /// extractor does not read (the draft mark).
+    Shape { rings: Vec<Vec<(f32, f32)>>, fill: Rgb },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

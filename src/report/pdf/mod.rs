@@ -1,6 +1,7 @@
 //! The PDF writer: laid-out pages to PDF bytes with printpdf (the only place
 //! that knows it), the font embedded as a subset of the glyphs used.
 
+pub mod document;
 mod font;
 
 use std::collections::BTreeSet;
@@ -143,6 +144,8 @@ fn page_ops(page: &Page, regular: &FontId, bold: &FontId) -> Vec<Op> {
                 ];
                 ops.push(polygon(corners, fill.is_some(), stroke.is_some()));
             }
+            // Drawn by the document finisher's helper (todo: helper).
+            Draw::Shape { .. } => {}
             Draw::Path {
                 points,
                 closed,
