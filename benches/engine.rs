@@ -65,6 +65,7 @@ fn answers(pack: &Pack) -> Vec<Answer> {
             updated_at: String::new(),
             updated_by: String::new(),
             copied_from: None,
+            note_lang: None,
         })
         .collect()
 }
@@ -89,6 +90,7 @@ fn equipment(pack: &Pack) -> Vec<EquipmentRecord> {
             note: String::new(),
             updated_at: String::new(),
             updated_by: String::new(),
+            note_lang: None,
         })
         .collect()
 }

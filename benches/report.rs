@@ -104,24 +104,28 @@ fn full_assessment(c: &mut Criterion) {
         40,
     );
     assert_eq!(store.equipment(&id).unwrap().len(), 40);
-    let bytes =
-        report::assessment_pdf(&store, &id, Lang::Es, Some("CONFIDENCIAL"), "2026-11-28").unwrap();
-    eprintln!("full assessment report: {} bytes", bytes.len());
-    let model = report::assessment_model(&store, &id, Lang::Es, None, "2026-11-28").unwrap();
+    let options = |detail| report::ReportOptions {
+        lang: Lang::Es,
+        marking: Some("CONFIDENCIAL"),
+        date: "2026-11-28",
+        detail,
+    };
+    let (summary, full) = (report::model::Detail::Summary, report::model::Detail::Full);
+    for (name, detail) in [("default", summary), ("full", full)] {
+        let bytes = report::assessment_pdf(&store, &id, &options(detail)).unwrap();
+        eprintln!("{name} report of a full assessment: {} bytes", bytes.len());
+    }
+    let model = report::assessment_model(&store, &id, &options(summary)).unwrap();
     let mut group = c.benchmark_group("report");
-    group.bench_function("full assessment to PDF (load, model, layout, PDF)", |b| {
-        b.iter(|| {
-            report::assessment_pdf(
-                &store,
-                black_box(&id),
-                Lang::Es,
-                Some("CONFIDENCIAL"),
-                "2026-11-28",
-            )
-            .unwrap()
-        })
-    });
-    group.bench_function("full assessment model to PDF (layout, PDF)", |b| {
+    for (name, detail) in [("default", summary), ("full", full)] {
+        group.bench_function(
+            format!("{name} report of a full assessment (load, model, layout, PDF)"),
+            |b| {
+                b.iter(|| report::assessment_pdf(&store, black_box(&id), &options(detail)).unwrap())
+            },
+        );
+    }
+    group.bench_function("default report model to PDF (layout, PDF)", |b| {
         b.iter(|| report::render(black_box(&model)).unwrap())
     });
     group.finish();

@@ -223,24 +223,46 @@ fn reports(c: &mut Criterion) {
             )
             .unwrap()
     };
-    let pdf = |id| report::assessment_pdf(&store, id, Lang::Es, None, "2026-11-28").unwrap();
-    let bytes = pdf(&follow_up);
-    println!("demo follow-up report: {} bytes", bytes.len());
+    let pdf = |id, detail| {
+        let options = report::ReportOptions {
+            lang: Lang::Es,
+            marking: None,
+            date: "2026-11-28",
+            detail,
+        };
+        report::assessment_pdf(&store, id, &options).unwrap()
+    };
+    let (summary, full) = (
+        frontera::report::model::Detail::Summary,
+        frontera::report::model::Detail::Full,
+    );
+    for (name, detail) in [("default", summary), ("full", full)] {
+        let bytes = pdf(&follow_up, detail);
+        println!("demo follow-up report ({name}): {} bytes", bytes.len());
+    }
     let mut group = c.benchmark_group("report");
-    group.bench_function("report of the demo follow-up", |b| {
-        b.iter(|| pdf(black_box(&follow_up)))
+    group.bench_function("default report of the demo follow-up", |b| {
+        b.iter(|| pdf(black_box(&follow_up), summary))
+    });
+    group.bench_function("full report of the demo follow-up", |b| {
+        b.iter(|| pdf(black_box(&follow_up), full))
     });
     group.bench_function("report of an empty assessment", |b| {
-        b.iter(|| pdf(black_box(&empty)))
+        b.iter(|| pdf(black_box(&empty), summary))
     });
     group.finish();
-    let (full, none) = (
-        median(20, |_| drop(pdf(&follow_up))),
-        median(20, |_| drop(pdf(&empty))),
+    let none = median(20, |_| drop(pdf(&empty, summary)));
+    let default = median(20, |_| drop(pdf(&follow_up, summary)));
+    let detailed = median(20, |_| drop(pdf(&follow_up, full)));
+    ratio(
+        "default report, demo follow-up",
+        default,
+        "report, empty assessment",
+        none,
     );
     ratio(
-        "report, demo follow-up",
-        full,
+        "full report, demo follow-up",
+        detailed,
         "report, empty assessment",
         none,
     );

@@ -34,7 +34,14 @@ pub fn proposals(
     )
     .into_iter()
     .map(|p| {
-        let (title, body) = proposal_words(&bundle.pack, &p, lang);
+        let audit = match &p.basis {
+            crate::domain::plan::propose::Basis::Item { item, target, .. } => bundle
+                .pack
+                .item(item)
+                .and_then(|i| recommendation_from_audit(bundle, score, i, *target, lang)),
+            _ => None,
+        };
+        let (title, body) = proposal_words(&bundle.pack, &p, audit.as_deref(), lang);
         let rule = p.rule;
         (
             ProposedAction {
@@ -53,6 +60,42 @@ pub fn proposals(
         )
     })
     .collect()
+}
+
+/// For an item about equipment, what the audit of its types calls for (see
+/// `messages::plan::equipment_recommendation`); `None` otherwise.
+pub fn recommendation_from_audit(
+    bundle: &Bundle,
+    score: &AssessmentScore,
+    item: &crate::domain::pack::Item,
+    target: u8,
+    lang: Lang,
+) -> Option<String> {
+    let audited: Vec<(
+        &str,
+        &[crate::domain::scoring::Flag],
+        &crate::domain::assessment::EquipmentCounts,
+    )> = item
+        .equipment
+        .iter()
+        .filter_map(|type_id| score.equipment.types.iter().find(|t| &t.type_id == type_id))
+        .filter(|t| t.counts.present.is_some())
+        .map(|t| (t.type_id.as_str(), t.flags.as_slice(), &t.counts))
+        .collect();
+    crate::messages::plan::equipment_recommendation(&bundle.pack, item, &audited, target, lang)
+}
+
+/// The recommendation for `item` at `target`: what the audit calls for when
+/// the item is about equipment, else the item's own.
+pub fn item_recommendation(
+    bundle: &Bundle,
+    score: &AssessmentScore,
+    item: &crate::domain::pack::Item,
+    target: u8,
+    lang: Lang,
+) -> String {
+    recommendation_from_audit(bundle, score, item, target, lang)
+        .unwrap_or_else(|| item.text.get(lang).recommendation.trim().to_string())
 }
 
 /// Proposes the actions the scores call for (see `Store::propose_actions`).

@@ -499,15 +499,20 @@ fn recompute(export: &Value) -> Recomputed {
         (Some(n), Some(d)) if d > 0.0 => Some(n / d),
         _ => None,
     };
+    let needs_units = params["readiness_needs_units"].as_bool().unwrap();
     let (mut sum, mut total) = (0.0, 0.0);
     for row in export["equipment"].as_array().unwrap() {
-        let idx = [
+        let none_present = row["present"].as_u64() == Some(0);
+        let mut idx = [
             ratio(&row["functional"], &row["required"]).map(|v| v.min(1.0)),
             ratio(&row["functional"], &row["present"]),
             ratio(&row["in_use"], &row["functional"]),
             ratio(&row["trained"], &row["needed"]).map(|v| v.min(1.0)),
             ratio(&row["maintained"], &row["present"]),
         ];
+        if needs_units && none_present {
+            idx[3] = None;
+        }
         let (s, t) = idx
             .iter()
             .zip(weights)

@@ -121,7 +121,7 @@ fn reports_speak_the_chosen_language_and_keep_accents() {
     let text = pdf_text(&es);
     for expected in [
         "Informe de evaluación del paso fronterizo",
-        "Comparación con la evaluación anterior",
+        "Seguimiento de la evaluación anterior",
         "Plan de acción",
         "Auditoría del equipamiento",
         "Anexo: metodología",
@@ -138,7 +138,7 @@ fn reports_speak_the_chosen_language_and_keep_accents() {
     let text = pdf_text(&pt);
     for expected in [
         "Relatório de avaliação do posto de fronteira",
-        "Comparação com a avaliação anterior",
+        "Acompanhamento da avaliação anterior",
         "Plano de ação",
     ] {
         assert!(text.contains(expected), "pt: '{expected}' missing");
@@ -311,6 +311,7 @@ fn the_library_export_writes_the_file_the_interface_asks_for() {
             lang: Lang::Pt,
             marking: Some("RESERVADO".into()),
             actor: "tester".into(),
+            detail: report::model::Detail::Summary,
         },
         &mut |stage| stages.push(stage),
     )

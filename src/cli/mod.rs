@@ -104,6 +104,16 @@ pub struct ReportArgs {
     /// A marking printed on every page, e.g. CONFIDENCIAL
     #[arg(long)]
     pub marking: Option<String>,
+    /// summary (findings below target in full, the rest compactly) or full
+    /// (every item's chapter as well)
+    #[arg(long, value_enum, default_value = "summary")]
+    pub detail: ReportDetail,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportDetail {
+    Summary,
+    Full,
 }
 
 #[derive(Debug, Args)]
@@ -204,6 +214,31 @@ pub enum AssessCommand {
     },
     /// Delete a draft
     Delete { id: String },
+    /// Record how the visit was carried out (printed in the report's method
+    /// section); options left out keep their value, an empty text clears one
+    Method(MethodArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MethodArgs {
+    pub id: String,
+    /// First day of the visit, YYYY-MM-DD
+    #[arg(long)]
+    pub visit_from: Option<String>,
+    /// Last day of the visit, YYYY-MM-DD
+    #[arg(long)]
+    pub visit_to: Option<String>,
+    /// Who was interviewed (functions, agencies)
+    #[arg(long)]
+    pub interviewed: Option<String>,
+    /// Which sites, lanes and rooms were seen
+    #[arg(long)]
+    pub sites: Option<String>,
+    /// The post's traffic as recorded (e.g. travellers and lorries a day)
+    #[arg(long)]
+    pub traffic: Option<String>,
+    #[command(flatten)]
+    pub json: JsonFlag,
 }
 
 #[derive(Debug, Args)]

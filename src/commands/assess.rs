@@ -4,9 +4,10 @@ use anyhow::Result;
 use serde_json::json;
 
 use super::post::{label_width, post_code};
-use super::{Context, invalid, json as j, print_json};
+use super::{Context, invalid, print_json};
 use crate::bundle::Bundle;
 use crate::cli::{AssessCommand, AssessNewArgs};
+use crate::json as j;
 use std::io::Write as _;
 
 use crate::domain::assessment::{AssessmentId, Depth, Transition};
@@ -35,6 +36,7 @@ pub fn run(ctx: &Context, cmd: &AssessCommand) -> Result<()> {
                 },
             )
         }
+        AssessCommand::Method(args) => method(ctx, args),
         AssessCommand::Delete { id } => {
             let mut store = ctx.open_store()?;
             let id = ctx.resolve(&store, id)?;
@@ -271,4 +273,45 @@ fn transition_resolved(
             ("status", terms::status(ctx.lang, status)),
         ],
     )
+}
+
+/// Records the visit's dates, the people interviewed, the sites seen and the
+/// traffic; prints them.
+fn method(ctx: &Context, args: &crate::cli::MethodArgs) -> Result<()> {
+    let mut store = ctx.open_store()?;
+    let id = ctx.resolve(&store, &args.id)?;
+    let mut m = store.assessment(&id)?.method;
+    let date = |text: &str| {
+        let text = text.trim();
+        (!text.is_empty()).then(|| text.to_string())
+    };
+    if let Some(from) = &args.visit_from {
+        m.visit_from = date(from);
+    }
+    if let Some(to) = &args.visit_to {
+        m.visit_to = date(to);
+    }
+    if let Some(text) = &args.interviewed {
+        m.interviewed = text.trim().to_string();
+    }
+    if let Some(text) = &args.sites {
+        m.sites_seen = text.trim().to_string();
+    }
+    if let Some(text) = &args.traffic {
+        m.traffic = text.trim().to_string();
+    }
+    let problems = m.problems();
+    if !problems.is_empty() {
+        let words: Vec<&str> = problems
+            .iter()
+            .map(|p| crate::messages::plan::method_problem(ctx.lang, *p))
+            .collect();
+        return Err(invalid(words.join("; ")));
+    }
+    store.set_method(&id, &m)?;
+    if args.json.json {
+        return print_json(&j::assessment(&store.assessment(&id)?));
+    }
+    let t = crate::messages::plan_cli::texts(ctx.lang);
+    ctx.say(t.method_saved, &[("id", id.as_str())])
 }

@@ -4,155 +4,13 @@
 use std::io::Write as _;
 
 use anyhow::Result;
-use serde_json::{Value, json};
 
-use super::{Context, json as j};
+use super::Context;
 use crate::bundle::Bundle;
 use crate::cli::ExportArgs;
-use crate::domain::lang::Lang;
-use crate::domain::pack::Pack;
-use crate::domain::scoring::equipment::effective_counts;
+use crate::json::export::document;
 
-fn scoring_parameters(pack: &Pack) -> Value {
-    let s = &pack.scoring;
-    let mut formulas = json!({
-        "pillar_score": "sum(weight * level) / sum(weight) over answered applicable items",
-        "completeness": "(answered + na) / applicable",
-        "gate": "lowest answered critical level + 1",
-        "pillar_level": "min(floor(score + 1e-9), gate)",
-        "pillar4_score": "(1 - pillar4_equipment_share) * checklist + pillar4_equipment_share * 4 * eui",
-        "overall_score": "mean of existing pillar scores",
-    });
-    // Rules that a pack may switch on (2.0.0 does): described only when in force.
-    if s.pillar_weights.iter().any(|w| (*w - 1.0).abs() > 1e-12) {
-        formulas["overall_score"] = json!(
-            "sum(pillar_weight * pillar score) / sum(pillar_weight) over existing pillar scores"
-        );
-    }
-    if let Some(limit) = s.serious_deficiency_at_or_below {
-        formulas["overall_level"] = json!(format!(
-            "min(floor(overall score + 1e-9), lowest critical level + 1) when a critical item is at level {limit} or below (serious deficiency)"
-        ));
-    }
-    if s.equipment_in_completeness {
-        formulas["pillar4_completeness"] = json!(
-            "(answered + na + audited applicable equipment types) / (applicable + applicable equipment types)"
-        );
-    }
-    let mut value = json!({
-        "provisional_below": s.provisional_below,
-        "pillar4_equipment_share": s.pillar4_equipment_share,
-        "idle_below": s.idle_below,
-        "target_level": s.target_level,
-        "target_levels": s.target_levels,
-        "uncatalogued_criticality": s.uncatalogued_criticality,
-        "equipment_weights": {
-            "coverage": s.equipment_weights.coverage,
-            "availability": s.equipment_weights.availability,
-            "use": s.equipment_weights.use_,
-            "readiness": s.equipment_weights.readiness,
-            "maintenance": s.equipment_weights.maintenance,
-        },
-        "levels": s.levels.iter().enumerate().map(|(i, l)| json!({
-            "level": i, "name": l.name.get(Lang::En), "meaning": l.meaning.get(Lang::En),
-        })).collect::<Vec<_>>(),
-        "formulas": formulas,
-        "pillar_weights": s.pillar_weights,
-        "equipment_in_completeness": s.equipment_in_completeness,
-    });
-    if let Some(limit) = s.serious_deficiency_at_or_below {
-        value["serious_deficiency_at_or_below"] = json!(limit);
-    }
-    value
-}
-
-/// The export document of one assessment.
-pub fn document(
-    bundle: &Bundle,
-    store_log: &[crate::domain::assessment::Change],
-    plan: &crate::action_plan::PlanRecords,
-    lang: Lang,
-) -> Value {
-    let score = bundle.score();
-    let targets = crate::action_plan::targets(bundle, &score, &plan.actions);
-    let today = crate::domain::time::now();
-    let items: Vec<Value> = bundle
-        .applicable_items()
-        .map(|item| {
-            let answer = bundle.answer(&item.id);
-            let mut value = json!({
-                "id": item.id,
-                "pillar": item.pillar,
-                "section": item.section,
-                "section_title": bundle.pack.section_title(&item.section).map(|t| t.get(lang).clone()),
-                "question": item.text.get(lang).question,
-                "weight": item.weight,
-                "critical": item.critical,
-                "cooperation": item.cooperation.code(),
-                "field": item.field.code(),
-                "note": answer.map_or("", |a| a.note.as_str()),
-                "updated_at": answer.map(|a| a.updated_at.clone()),
-                "updated_by": answer.map(|a| a.updated_by.clone()),
-                "copied_from": answer.and_then(|a| a.copied_from.as_ref().map(|c| c.to_string())),
-            });
-            let response = j::response(&bundle.response(&item.id));
-            if let (Some(target), Some(source)) = (value.as_object_mut(), response.as_object()) {
-                target.extend(source.clone());
-            }
-            value
-        })
-        .collect();
-    let equipment: Vec<Value> = bundle
-        .equipment
-        .iter()
-        .map(|row| {
-            let kind = bundle.pack.catalogue.get(&row.type_id);
-            let counts = effective_counts(&row.counts, &bundle.pack.catalogue, &row.type_id, &bundle.post.profile);
-            json!({
-                "type": row.type_id,
-                "name": kind.map_or_else(|| row.uncatalogued_name().unwrap_or(&row.type_id).to_string(), |k| k.name.get(lang).clone()),
-                "line": kind.map(|k| k.line.clone()),
-                "catalogued": kind.is_some(),
-                "criticality": kind.map_or(bundle.pack.scoring.uncatalogued_criticality, |k| f64::from(k.criticality)),
-                "required": counts.required,
-                "required_is_default": row.counts.required.is_none(),
-                "present": counts.present,
-                "functional": counts.functional,
-                "in_use": counts.in_use,
-                "trained": counts.trained,
-                "needed": counts.needed,
-                "needed_is_default": row.counts.needed.is_none(),
-                "maintained": counts.maintained,
-                "note": row.note,
-                "updated_at": row.updated_at,
-                "updated_by": row.updated_by,
-            })
-        })
-        .collect();
-    json!({
-        "format": "frontera-assessment",
-        "format_version": 1,
-        "language": lang.code(),
-        "assessment": j::assessment(&bundle.header),
-        "depth": bundle.header.depth.code(),
-        "post": j::post(&bundle.post),
-        "pack": {
-            "id": bundle.pack.meta.id,
-            "version": bundle.pack.meta.version,
-            "hash": bundle.pack.meta.hash,
-            "title": bundle.pack.meta.title.get(lang),
-        },
-        "scoring_parameters": scoring_parameters(&bundle.pack),
-        "items": items,
-        "equipment": equipment,
-        "scores": j::score(bundle.header.id.as_str(), &score),
-        "plan": super::plan_json::plan(plan, &targets, crate::domain::time::date_of(&today)),
-        "change_log": store_log.iter().map(j::change).collect::<Vec<_>>(),
-    })
-}
-
-/// The JSON Schema of the export document (format version 1).
-pub const SCHEMA: &str = include_str!("../../assets/schema/assessment-export.schema.json");
+pub use crate::json::export::SCHEMA;
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     let Some(id) = &args.id else {
@@ -164,7 +22,9 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     let bundle = Bundle::load(&store, &id)?;
     let log = store.change_log(&id)?;
     let plan = crate::action_plan::PlanRecords::load(&store, &id)?;
-    let text = serde_json::to_string_pretty(&document(&bundle, &log, &plan, ctx.lang))?;
+    let now = crate::domain::time::now();
+    let today = crate::domain::time::date_of(&now);
+    let text = serde_json::to_string_pretty(&document(&bundle, &log, &plan, ctx.lang, today))?;
     match &args.output {
         Some(path) if path.as_os_str() != "-" => {
             crate::output::write_output(path, format!("{text}\n").as_bytes())?;

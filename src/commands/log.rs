@@ -3,8 +3,9 @@
 use anyhow::Result;
 use serde_json::json;
 
-use super::{Context, json as j, print_json};
+use super::{Context, print_json};
 use crate::cli::LogArgs;
+use crate::json as j;
 use crate::output::visible_line;
 use crate::say;
 

@@ -4,7 +4,6 @@
 use anyhow::Result;
 use serde_json::json;
 
-use super::plan_json as pj;
 use super::{Context, invalid, print_json};
 use crate::action_plan::{self, PlanRecords, TargetView};
 use crate::bundle::Bundle;
@@ -13,6 +12,7 @@ use crate::domain::lang::Lang;
 use crate::domain::plan::check::{parse_amount, parse_currency};
 use crate::domain::plan::{Action, ActionEdit, ActionStatus, Cite, Cost, Outcome, Priority};
 use crate::domain::time;
+use crate::json::plan as pj;
 use crate::messages::plan_cli::{PlanCliTexts, texts};
 use crate::messages::{fill, plan as words, terms};
 use crate::output::visible_line;
@@ -432,7 +432,7 @@ fn show(ctx: &Context, id: &str, number: u32, json: bool) -> Result<()> {
     if json {
         let mut value = pj::action(&action, needed, &today);
         value["assessment"] = json!(id.as_str());
-        value["history"] = history.iter().map(super::json::change).collect();
+        value["history"] = history.iter().map(crate::json::change).collect();
         return print_json(&value);
     }
     let t = pt(ctx);

@@ -3,9 +3,10 @@
 use anyhow::Result;
 use serde_json::json;
 
-use super::{Context, invalid, json as j, print_json};
+use super::{Context, invalid, print_json};
 use crate::cli::{PostAddArgs, PostCommand};
 use crate::domain::post::{CountryCode, Post, PostCode, PostProblem, PostProfile, post_problems};
+use crate::json as j;
 use crate::messages::cli::CliTexts;
 use crate::messages::{count, fill, terms};
 use crate::output::visible_line;

@@ -40,6 +40,10 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<()> {
                 lang: ctx.lang,
                 marking,
                 actor: ctx.actor.clone(),
+                detail: match args.detail {
+                    crate::cli::ReportDetail::Summary => crate::report::model::Detail::Summary,
+                    crate::cli::ReportDetail::Full => crate::report::model::Detail::Full,
+                },
             },
             &mut |_| {},
         )?

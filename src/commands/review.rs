@@ -4,13 +4,13 @@
 use anyhow::Result;
 use serde_json::json;
 
-use super::plan_json as pj;
 use super::{Context, invalid, print_json};
 use crate::action_plan;
 use crate::bundle::Bundle;
 use crate::cli::ReviewCommand;
 use crate::domain::plan::check::PlanProblem;
 use crate::domain::plan::{ActionEdit, Cite};
+use crate::json::plan as pj;
 use crate::messages::plan_cli::texts;
 use crate::messages::{fill, plan as words};
 use crate::output::visible_line;

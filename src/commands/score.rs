@@ -2,10 +2,11 @@
 
 use anyhow::Result;
 
-use super::{Context, json as j, print_json};
+use super::{Context, print_json};
 use crate::bundle::Bundle;
 use crate::cli::ScoreArgs;
 use crate::domain::lang::Lang;
+use crate::json as j;
 use crate::messages::terms;
 use crate::output::visible_line;
 use crate::say;

@@ -9,7 +9,7 @@ use crate::domain::pack::{ItemText, Pack, ProcedureText};
 
 /// Bump whenever a type inside [`Pack`] changes shape: old caches are then
 /// rebuilt instead of misread. The test below fails until it is bumped.
-pub const CACHE_FORMAT: u32 = 3;
+pub const CACHE_FORMAT: u32 = 4;
 
 const MAGIC: &[u8; 4] = b"FRPK";
 
@@ -137,7 +137,7 @@ mod tests {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        let known: &[(u32, &str)] = &[(2, KNOWN_2), (3, KNOWN_3)];
+        let known: &[(u32, &str)] = &[(2, KNOWN_2), (3, KNOWN_3), (4, KNOWN_4)];
         let expected = known
             .iter()
             .find(|(f, _)| *f == CACHE_FORMAT)
@@ -152,4 +152,6 @@ mod tests {
     const KNOWN_2: &str = "5241a38ca8a687e27e57ad04e054f12e88221dab33ba4ebe23498e8874a5a03b";
     /// Format 3: per-pillar target levels in the scoring parameters.
     const KNOWN_3: &str = "ff4eab421dcda71099c6fb93df9caeb853e20df98c127fab983d35dcc2ca3daf";
+    /// Format 4: items name the equipment they rely on; readiness needs units.
+    const KNOWN_4: &str = "44af86d97353346f34907a173a4a26ae81a30733f5c5a4cd2d279a8b62bdb295";
 }

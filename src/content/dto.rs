@@ -74,6 +74,14 @@ pub struct ItemDto {
     pub shared_control_only: bool,
     #[serde(default)]
     pub procedures: Vec<S<String>>,
+    /// v2, optional: equipment types of the catalogue the item is about, so
+    /// that its recommendation follows the audit of those types.
+    #[serde(default)]
+    pub equipment: Vec<S<String>>,
+    /// v2, optional: which audit flags of those types the item is about
+    /// (default: all).
+    #[serde(default)]
+    pub equipment_flags: Vec<S<String>>,
     #[serde(default)]
     pub sources: Vec<String>,
     pub en: Option<ItemTextDto>,
@@ -215,6 +223,9 @@ pub struct ScoringFile {
     pub equipment_in_completeness: bool,
     pub pillar_weights: Option<PillarWeightsDto>,
     pub target_levels: Option<TargetLevelsDto>,
+    /// v2, optional: readiness needs units present (default false).
+    #[serde(default)]
+    pub readiness_needs_units: bool,
     #[serde(default)]
     pub levels: Vec<LevelDto>,
 }

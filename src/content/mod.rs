@@ -162,6 +162,7 @@ pub fn load(source: &PackSource) -> LoadReport {
     let mut procedures: BTreeMap<String, Procedure> = BTreeMap::new();
     // Procedure references are checked once every procedure is known.
     let mut references: Vec<(String, String, Range<usize>, String)> = Vec::new();
+    let mut equipment_refs: Vec<(String, String, Range<usize>, String)> = Vec::new();
     // Critical items outside the core subset, warned about once the pack has one.
     let mut critical_not_core: Vec<(String, String, Range<usize>)> = Vec::new();
     let mut any_core = false;
@@ -202,6 +203,9 @@ pub fn load(source: &PackSource) -> LoadReport {
                         ids.add(item.id.get_ref(), item.id.span(), rel, &mut diags);
                         for p in &item.procedures {
                             references.push((rel.clone(), item.id.get_ref().clone(), p.span(), p.get_ref().clone()));
+                        }
+                        for e in &item.equipment {
+                            equipment_refs.push((rel.clone(), item.id.get_ref().clone(), e.span(), e.get_ref().clone()));
                         }
                         any_core |= item.core;
                         if item.critical && !item.core {
@@ -267,6 +271,22 @@ pub fn load(source: &PackSource) -> LoadReport {
         }
     }
 
+    let types: Vec<&str> = catalogue
+        .as_ref()
+        .map(|c| c.types.iter().map(|t| t.id.as_str()).collect())
+        .unwrap_or_default();
+    for (rel, item, span, target) in equipment_refs {
+        if catalogue.is_some() && !types.contains(&target.as_str()) {
+            let (line, column) = line_col(&source.files[&rel], span.start);
+            all.push(Diagnostic {
+                severity: Severity::Error,
+                file: format!("{prefix}{rel}"),
+                line,
+                column,
+                message: format!("item {item}: equipment type '{target}' is not in equipment.toml"),
+            });
+        }
+    }
     for (rel, item, span, target) in references {
         if !procedures.contains_key(&target) {
             let text = &source.files[&rel];

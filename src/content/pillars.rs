@@ -5,6 +5,7 @@ use std::ops::Range;
 use crate::domain::lang::Localized;
 use crate::domain::pack::{Cooperation, IbmField, Item, ItemText, PILLARS, Pillar, Scope, Section};
 use crate::domain::post::{Applicability, PostKind};
+use crate::domain::scoring::Flag;
 
 use super::diagnostics::FileDiagnostics;
 use super::dto::{ItemDto, PillarFile, S, TitleText};
@@ -169,6 +170,20 @@ fn item(
         );
     }
     let text = item_text(dto, diags);
+    let mut equipment_flags = Vec::new();
+    for code in &dto.equipment_flags {
+        match Flag::ALL.iter().find(|f| f.code() == code.get_ref()) {
+            Some(flag) => equipment_flags.push(*flag),
+            None => diags.error(
+                code.span(),
+                format!(
+                    "item {id}: unknown equipment flag '{}' (use {})",
+                    code.get_ref(),
+                    Flag::ALL.map(|f| f.code()).join(", ")
+                ),
+            ),
+        }
+    }
     Some(Item {
         id,
         pillar,
@@ -185,6 +200,8 @@ fn item(
             shared_control_only: dto.shared_control_only,
         },
         procedures: dto.procedures.iter().map(|p| p.get_ref().clone()).collect(),
+        equipment: dto.equipment.iter().map(|e| e.get_ref().clone()).collect(),
+        equipment_flags,
         sources: sources?,
         text: text?,
     })

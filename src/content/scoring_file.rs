@@ -150,6 +150,7 @@ pub fn scoring(file: &ScoringFile, diags: &mut FileDiagnostics<'_>) -> Option<Sc
             Some(level) => Some(level?),
         },
         equipment_in_completeness: file.equipment_in_completeness,
+        readiness_needs_units: file.readiness_needs_units,
         pillar_weights,
         levels: levels.into_iter().collect::<Option<Vec<_>>>()?,
     };

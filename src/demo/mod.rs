@@ -282,15 +282,113 @@ fn answer_items(
             Response::Level((base + shift).clamp(0, 4) as u8)
         };
         let note = match &response {
-            Response::Level(level) => Some(format!(
-                "Observado: {}",
-                item.text.get(lang).levels[usize::from(*level)]
-            )),
+            Response::Level(level) => Some(evidence(lang, *level, roll)),
             _ => None,
         };
-        store.set_answer(id, &item.id, &response, note.as_deref())?;
+        let writer = store.writer_lang();
+        store.set_lang(lang);
+        let saved = store.set_answer(id, &item.id, &response, note.as_deref());
+        store.set_writer_lang(writer);
+        saved?;
     }
     Ok(())
+}
+
+/// How the demo visit was carried out: three days from its start, the
+/// people and places a team sees, the traffic the post reports.
+fn visit(post: &Post, demo: &DemoAssessment) -> crate::domain::assessment::Method {
+    let start = crate::domain::time::parse_rfc3339(demo.created_at).unwrap_or(0);
+    let day = |offset: i64| {
+        crate::domain::time::date_of(&crate::domain::time::rfc3339(start + offset * 86_400))
+            .to_string()
+    };
+    let pt = working_language(post) == Lang::Pt;
+    let (interviewed, sites) = if pt {
+        (
+            "Chefe do posto e supervisores de turno; 6 agentes de primeira linha; responsáveis da Receita e da Vigilância Sanitária; 12 viajantes.",
+            "As cabines de entrada e saída nos três turnos; a segunda linha e a sala de entrevistas; a área de inspeção de carga; a sala de servidores.",
+        )
+    } else {
+        (
+            "Jefe del puesto y supervisores de turno; 6 agentes de primera línea; responsables de aduana y de sanidad agropecuaria; 12 viajeros.",
+            "Los módulos de entrada y salida en los tres turnos; la segunda línea y la sala de entrevistas; la zona de inspección de carga; la sala de servidores.",
+        )
+    };
+    let traffic = match post.code.as_str() {
+        "DEMO-PE-DES" => "≈ 4 500 viajeros y 350 camiones por día (registro del puesto, 2025)",
+        "DEMO-EC-RUM" => "≈ 6 000 viajeros y 500 camiones por día (registro del puesto, 2025)",
+        "DEMO-BR-FOZ" => "≈ 40 000 viajantes e 1 200 caminhões por dia (registro do posto, 2025)",
+        _ => "≈ 1 500 viajeros y 120 camiones por día (registro del puesto, 2025)",
+    };
+    crate::domain::assessment::Method {
+        visit_from: Some(day(0)),
+        visit_to: Some(day(2)),
+        interviewed: interviewed.into(),
+        sites_seen: sites.into(),
+        traffic: traffic.into(),
+    }
+}
+
+/// A short evidence note such as evaluators write: what was seen, read or
+/// heard, in the post's working language. Three of each level, picked by
+/// `roll`, so the demo's notes differ from item to item.
+fn evidence(lang: Lang, level: u8, roll: u8) -> String {
+    const ES: [[&str; 3]; 5] = [
+        [
+            "No existe; el jefe de puesto lo confirmó en la entrevista.",
+            "No se encontró ningún documento ni práctica; ningún agente lo conoce.",
+            "Ausente: no figura en las instrucciones ni se observó en los turnos visitados.",
+        ],
+        [
+            "Depende del agente de turno; no hay norma escrita (entrevista con 3 agentes).",
+            "Se hace a veces, sin registro; dos agentes describieron prácticas distintas.",
+            "Práctica informal: nadie supo mostrar una instrucción ni un registro.",
+        ],
+        [
+            "Hay una instrucción escrita, pero el turno de noche no la aplica (registro de marzo).",
+            "Documentado en 2024; se observó en 2 de los 4 módulos.",
+            "El procedimiento existe; el registro está incompleto en la mitad de los días revisados.",
+        ],
+        [
+            "Se aplica en los tres turnos; verificado en el registro y en 20 cruces observados.",
+            "Instrucción vigente, conocida por los agentes entrevistados y aplicada en todos los módulos.",
+            "Cumplido: el registro de los últimos tres meses está completo y firmado por el supervisor.",
+        ],
+        [
+            "Se mide y revisa cada año; el último informe de revisión (octubre) propuso mejoras ya aplicadas.",
+            "Indicadores mensuales en el tablero del puesto; la práctica se compartió con otros pasos.",
+            "Revisión trimestral documentada, con indicadores y correcciones aplicadas.",
+        ],
+    ];
+    const PT: [[&str; 3]; 5] = [
+        [
+            "Não existe; o chefe do posto confirmou na entrevista.",
+            "Não se encontrou documento nem prática; nenhum agente conhece.",
+            "Ausente: não consta das instruções nem foi observado nos turnos visitados.",
+        ],
+        [
+            "Depende do agente de turno; não há norma escrita (entrevista com 3 agentes).",
+            "Feito às vezes, sem registro; dois agentes descreveram práticas diferentes.",
+            "Prática informal: ninguém soube mostrar uma instrução nem um registro.",
+        ],
+        [
+            "Há uma instrução escrita, mas o turno da noite não a aplica (registro de março).",
+            "Documentado em 2024; observado em 2 das 4 cabines.",
+            "O procedimento existe; o registro está incompleto em metade dos dias examinados.",
+        ],
+        [
+            "Aplicado nos três turnos; verificado no registro e em 20 passagens observadas.",
+            "Instrução vigente, conhecida pelos agentes entrevistados e aplicada em todas as cabines.",
+            "Cumprido: o registro dos últimos três meses está completo e assinado pelo supervisor.",
+        ],
+        [
+            "Medido e revisado todo ano; o último relatório de revisão (outubro) propôs melhorias já aplicadas.",
+            "Indicadores mensais no painel do posto; a prática foi compartilhada com outros postos.",
+            "Revisão trimestral documentada, com indicadores e correções aplicadas.",
+        ],
+    ];
+    let table = if lang == Lang::Pt { &PT } else { &ES };
+    table[usize::from(level.min(4))][usize::from(roll / 7) % 3].to_string()
 }
 
 fn audit_equipment(
@@ -341,7 +439,11 @@ fn audit_equipment(
             }),
             ..EquipmentUpdate::default()
         };
-        store.update_equipment(id, &kind.id, &update)?;
+        let writer = store.writer_lang();
+        store.set_lang(working_language(post));
+        let saved = store.update_equipment(id, &kind.id, &update);
+        store.set_writer_lang(writer);
+        saved?;
     }
     if post.code.as_str() == "DEMO-EC-RUM" {
         let cameras = EquipmentUpdate {
@@ -398,6 +500,10 @@ pub fn load_demo(store: &mut Store, source: &PackSource, pack: &Pack) -> Result<
             Err(_) if store.assessment_exists(&id)? => continue,
             Err(e) => return Err(e.into()),
         }
+        store.set_clock(Some(demo.created_at));
+        let recorded = store.set_method(&id, &visit(&post, demo));
+        store.set_clock(None);
+        recorded?;
         answer_items(store, &id, pack, &post, demo)?;
         audit_equipment(store, &id, pack, &post, demo)?;
         // What the visit found of the previous plan, as far as it got.

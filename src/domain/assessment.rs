@@ -223,6 +223,8 @@ pub struct Answer {
     /// For a national item: the assessment (of another post of the same
     /// country) this answer was copied from, until it is changed here.
     pub copied_from: Option<AssessmentId>,
+    /// The language the note was written in, when known.
+    pub note_lang: Option<crate::domain::lang::Lang>,
 }
 
 /// The counts an auditor records for one equipment type. `None` = not recorded;
@@ -248,6 +250,8 @@ pub struct EquipmentRecord {
     pub note: String,
     pub updated_at: String,
     pub updated_by: String,
+    /// The language the note was written in, when known.
+    pub note_lang: Option<crate::domain::lang::Lang>,
 }
 
 impl EquipmentRecord {
@@ -298,6 +302,28 @@ mod tests {
     }
 
     #[test]
+    fn visit_dates_must_be_dates_in_order() {
+        let method = |from: Option<&str>, to: Option<&str>| Method {
+            visit_from: from.map(str::to_string),
+            visit_to: to.map(str::to_string),
+            ..Method::default()
+        };
+        assert_eq!(
+            method(Some("2026-10-06"), Some("2026-10-08")).problems(),
+            vec![]
+        );
+        assert_eq!(method(None, None).problems(), vec![]);
+        assert_eq!(
+            method(Some("2026-10-08"), Some("2026-10-06")).problems(),
+            vec![MethodProblem::ToBeforeFrom]
+        );
+        assert_eq!(
+            method(Some("6/10/2026"), Some("2026-02-30")).problems(),
+            vec![MethodProblem::BadFrom, MethodProblem::BadTo]
+        );
+    }
+
+    #[test]
     fn kinds_parse_from_their_codes() {
         for kind in AssessmentKind::ALL {
             assert_eq!(kind.code().parse::<AssessmentKind>().unwrap(), *kind);
@@ -327,6 +353,52 @@ pub struct Assessment {
     pub updated_at: String,
     pub submitted_at: Option<String>,
     pub finalised_at: Option<String>,
+    /// How the visit was carried out (the report's method section).
+    pub method: Method,
+}
+
+/// What is wrong with a method's dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MethodProblem {
+    /// The first day is not a date written YYYY-MM-DD.
+    BadFrom,
+    BadTo,
+    /// The last day is before the first.
+    ToBeforeFrom,
+}
+
+impl Method {
+    /// Every problem with the dates; the texts are free.
+    pub fn problems(&self) -> Vec<MethodProblem> {
+        let mut found = Vec::new();
+        let ok = |d: &Option<String>| d.as_deref().is_none_or(crate::domain::time::is_date);
+        if !ok(&self.visit_from) {
+            found.push(MethodProblem::BadFrom);
+        }
+        if !ok(&self.visit_to) {
+            found.push(MethodProblem::BadTo);
+        }
+        if let (Some(from), Some(to), true) = (&self.visit_from, &self.visit_to, found.is_empty())
+            && to < from
+        {
+            found.push(MethodProblem::ToBeforeFrom);
+        }
+        found
+    }
+}
+
+/// How an assessment's visit was carried out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Method {
+    /// First and last day of the visit (YYYY-MM-DD).
+    pub visit_from: Option<String>,
+    pub visit_to: Option<String>,
+    /// Who was interviewed (functions, agencies; free text).
+    pub interviewed: String,
+    /// Which sites, lanes and rooms were seen.
+    pub sites_seen: String,
+    /// The post's traffic as recorded (e.g. travellers and lorries a day).
+    pub traffic: String,
 }
 
 /// One row of the change log: who changed what, when, from what to what.

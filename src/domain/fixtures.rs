@@ -40,6 +40,8 @@ pub fn item(
             shared_control_only: false,
         },
         procedures: vec![],
+        equipment: vec![],
+        equipment_flags: vec![],
         sources: vec!["test".into()],
         text: Localized {
             en: t.clone(),
@@ -66,6 +68,7 @@ pub fn params() -> ScoringParams {
         },
         serious_deficiency_at_or_below: None,
         equipment_in_completeness: false,
+        readiness_needs_units: false,
         pillar_weights: [1.0; 4],
         levels: (0..5)
             .map(|l| LevelLabel {

@@ -29,6 +29,11 @@ impl Lang {
 
     /// Picks a language from a locale string such as `es_PE.UTF-8` or `pt-BR`;
     /// anything unknown is English.
+    /// The language of a stored code (`en`, `es`, `pt`), if it is one.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.iter().copied().find(|l| l.code() == code)
+    }
+
     pub fn from_locale(locale: &str) -> Lang {
         let lower = locale.to_ascii_lowercase();
         if lower.starts_with("es") {

@@ -154,6 +154,11 @@ pub struct Item {
     pub core: bool,
     pub applicability: Applicability,
     pub procedures: Vec<String>,
+    /// Catalogue types the item is about: its recommendation follows their
+    /// audit (no "install" where the audit finds them in use).
+    pub equipment: Vec<String>,
+    /// The audit flags of those types the item is about; empty: all.
+    pub equipment_flags: Vec<crate::domain::scoring::Flag>,
     #[serde(with = "fast_text::many")]
     pub sources: Vec<String>,
     pub text: Localized<ItemText>,
@@ -308,6 +313,9 @@ pub struct ScoringParams {
     pub serious_deficiency_at_or_below: Option<u8>,
     /// Whether pillar 4's completeness counts the equipment audit.
     pub equipment_in_completeness: bool,
+    /// A type with no unit present has no readiness index (training for
+    /// equipment that is not there says nothing of its use).
+    pub readiness_needs_units: bool,
     /// Weights of pillars 1..=4 in the overall score (all 1.0: equal).
     pub pillar_weights: [f64; 4],
     /// Labels of levels 0..=4.

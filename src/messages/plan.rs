@@ -146,16 +146,82 @@ fn flag_sentence(lang: Lang, name: &str, flag: Flag, c: &EquipmentCounts) -> Str
     fill(template, &pairs)
 }
 
+/// What an item about equipment calls for, from the audit of its types
+/// (`audited`: (type, flags, counts) of each type the audit recorded): the
+/// audit's sentences when a type has a problem the item is about, else that
+/// the audit finds none and what the target level asks; `None` when none of
+/// its types was audited (the item's own recommendation then stands).
+pub fn equipment_recommendation(
+    pack: &Pack,
+    item: &crate::domain::pack::Item,
+    audited: &[(&str, &[Flag], &EquipmentCounts)],
+    target: u8,
+    lang: Lang,
+) -> Option<String> {
+    if item.equipment.is_empty() || audited.is_empty() {
+        return None;
+    }
+    let name = |type_id: &str| {
+        pack.catalogue
+            .get(type_id)
+            .map_or_else(|| type_id.to_string(), |t| t.name.get(lang).clone())
+    };
+    let wanted = |f: &Flag| item.equipment_flags.is_empty() || item.equipment_flags.contains(f);
+    let sentences: Vec<String> = audited
+        .iter()
+        .flat_map(|(type_id, flags, counts)| {
+            let name = name(type_id);
+            flags
+                .iter()
+                .filter(|f| wanted(f))
+                .map(move |f| format!("{}.", flag_sentence(lang, &name, *f, counts)))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if !sentences.is_empty() {
+        return Some(sentences.join(" "));
+    }
+    let types: Vec<String> = audited.iter().map(|(t, _, _)| name(t)).collect();
+    let criterion = item
+        .text
+        .get(lang)
+        .levels
+        .get(usize::from(target.min(4)))
+        .cloned()
+        .unwrap_or_default();
+    Some(fill(
+        pick(
+            lang,
+            [
+                "The equipment audit shows no shortfall in {types}. To reach level {target}: {criterion}",
+                "La auditoría de equipamiento no muestra carencias en {types}. Para alcanzar el nivel {target}: {criterion}",
+                "A auditoria de equipamento não mostra carências em {types}. Para alcançar o nível {target}: {criterion}",
+            ],
+        ),
+        &[
+            ("types", &types.join(", ")),
+            ("target", &target.to_string()),
+            ("criterion", criterion.trim()),
+        ],
+    ))
+}
+
 /// The title and text of a proposed action in `lang`: an item's
-/// recommendation, or an equipment type's flags with their counts.
-pub fn proposal_words(pack: &Pack, proposal: &Proposal, lang: Lang) -> (String, String) {
+/// recommendation (or, for an item about equipment, what the audit calls
+/// for: `audit_text`), or an equipment type's flags with their counts.
+pub fn proposal_words(
+    pack: &Pack,
+    proposal: &Proposal,
+    audit_text: Option<&str>,
+    lang: Lang,
+) -> (String, String) {
     match &proposal.basis {
         Basis::Item { item, .. } => {
             let Some(found) = pack.item(item) else {
                 return (item.clone(), String::new());
             };
             let text = found.text.get(lang);
-            let recommendation = text.recommendation.trim();
+            let recommendation = audit_text.unwrap_or(text.recommendation.trim());
             if recommendation.is_empty() {
                 (short_title(&text.question), String::new())
             } else {
@@ -490,6 +556,40 @@ pub fn problem(lang: Lang, problem: &PlanProblem) -> String {
                 ],
             ),
             &[("id", id)],
+        ),
+    }
+}
+
+/// A problem with a visit's dates, for a person.
+pub fn method_problem(
+    lang: Lang,
+    problem: crate::domain::assessment::MethodProblem,
+) -> &'static str {
+    use crate::domain::assessment::MethodProblem as M;
+    match problem {
+        M::BadFrom => pick(
+            lang,
+            [
+                "the first day of the visit is not a date: write it YYYY-MM-DD",
+                "el primer día de la visita no es una fecha: escríbalo AAAA-MM-DD",
+                "o primeiro dia da visita não é uma data: escreva-o AAAA-MM-DD",
+            ],
+        ),
+        M::BadTo => pick(
+            lang,
+            [
+                "the last day of the visit is not a date: write it YYYY-MM-DD",
+                "el último día de la visita no es una fecha: escríbalo AAAA-MM-DD",
+                "o último dia da visita não é uma data: escreva-o AAAA-MM-DD",
+            ],
+        ),
+        M::ToBeforeFrom => pick(
+            lang,
+            [
+                "the last day of the visit is before the first",
+                "el último día de la visita es anterior al primero",
+                "o último dia da visita é anterior ao primeiro",
+            ],
         ),
     }
 }

@@ -41,6 +41,7 @@ pub struct PlanCliTexts {
     pub currency_needs_cost: &'static str,
     pub cost_needs_currency: &'static str,
     pub output_needs_format: &'static str,
+    pub method_saved: &'static str,
 }
 
 pub const EN: PlanCliTexts = PlanCliTexts {
@@ -92,6 +93,7 @@ pub const EN: PlanCliTexts = PlanCliTexts {
     currency_needs_cost: "--currency goes with --cost",
     cost_needs_currency: "a cost needs its currency: add --currency (EUR, USD, PEN…)",
     output_needs_format: "--output goes with --format json or --format csv",
+    method_saved: "Saved how the visit of {id} was carried out.",
 };
 
 pub const ES: PlanCliTexts = PlanCliTexts {
@@ -151,6 +153,7 @@ pub const ES: PlanCliTexts = PlanCliTexts {
     currency_needs_cost: "--currency va con --cost",
     cost_needs_currency: "un costo necesita su moneda: agregue --currency (EUR, USD, PEN…)",
     output_needs_format: "--output va con --format json o --format csv",
+    method_saved: "Se guardó cómo se realizó la visita de {id}.",
 };
 
 pub const PT: PlanCliTexts = PlanCliTexts {
@@ -210,6 +213,7 @@ pub const PT: PlanCliTexts = PlanCliTexts {
     currency_needs_cost: "--currency vai com --cost",
     cost_needs_currency: "um custo precisa da sua moeda: adicione --currency (EUR, USD, BRL…)",
     output_needs_format: "--output vai com --format json ou --format csv",
+    method_saved: "Foi salvo como a visita de {id} foi realizada.",
 };
 
 pub fn texts(lang: Lang) -> &'static PlanCliTexts {

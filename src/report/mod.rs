@@ -2,6 +2,7 @@
 //! `model`) → pages (`layout`, real glyph widths) → PDF (`pdf`, the only user of
 //! printpdf). This file is the API: load, build, render, write atomically.
 
+mod document;
 pub mod layout;
 pub mod model;
 pub mod pdf;
@@ -47,6 +48,18 @@ pub struct ExportRequest {
     pub lang: Lang,
     pub marking: Option<String>,
     pub actor: String,
+    /// The default report, or every item's chapter too.
+    pub detail: model::Detail,
+}
+
+/// How an assessment report is made.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportOptions<'a> {
+    pub lang: Lang,
+    pub marking: Option<&'a str>,
+    /// The report date (`2026-11-28` or a timestamp).
+    pub date: &'a str,
+    pub detail: model::Detail,
 }
 
 /// What to export for the programme report.
@@ -98,18 +111,16 @@ pub fn write_assessment(
     progress: &mut dyn FnMut(Stage),
 ) -> Result<PathBuf, ReportError> {
     let id = store.resolve(&request.assessment)?;
-    let model = assessment_model(
-        store,
-        &id,
-        request.lang,
-        request.marking.as_deref(),
-        &today(),
-    )?;
+    let date = today();
+    let options = ReportOptions {
+        lang: request.lang,
+        marking: request.marking.as_deref(),
+        date: &date,
+        detail: request.detail,
+    };
+    let loaded = load_assessment(store, &id)?;
     progress(Stage::LayingOut);
-    let fonts = Fonts::embedded()?;
-    let pages = layout::layout(&model, &fonts);
-    progress(Stage::Writing);
-    let bytes = pdf::write_pdf(&pages, &model.title, &fonts)?;
+    let bytes = render_assessment(&loaded, &options, progress)?;
     crate::output::write_output(&request.output, &bytes)?;
     Ok(request.output.clone())
 }
@@ -151,36 +162,73 @@ pub fn finalisation_reason(log: &[crate::domain::assessment::Change]) -> Option<
         .map(str::to_string)
 }
 
-/// The model of an assessment's report, dated `date`.
+/// What an assessment report is made from, read from the store once.
+pub struct Loaded {
+    pub bundle: Bundle,
+    pub previous: Option<Bundle>,
+    pub log: Vec<crate::domain::assessment::Change>,
+    pub plan: crate::action_plan::PlanRecords,
+}
+
+/// Reads an assessment with everything its report needs.
+pub fn load_assessment(store: &Store, id: &AssessmentId) -> Result<Loaded, ReportError> {
+    let bundle = Bundle::load(store, id)?;
+    let previous = previous_final(store, &bundle)?;
+    Ok(Loaded {
+        log: store.change_log(id)?,
+        plan: crate::action_plan::PlanRecords::load(store, id)?,
+        previous,
+        bundle,
+    })
+}
+
+/// The model of a loaded assessment's report.
+pub fn loaded_model(loaded: &Loaded, options: &ReportOptions<'_>) -> ReportModel {
+    let reason = finalisation_reason(&loaded.log);
+    model::build_assessment(&AssessmentInput {
+        bundle: &loaded.bundle,
+        previous: loaded.previous.as_ref(),
+        lang: options.lang,
+        marking: options.marking,
+        date: options.date,
+        finalisation_reason: reason.as_deref(),
+        plan: &loaded.plan,
+        detail: options.detail,
+    })
+}
+
+/// The model of an assessment's report.
 pub fn assessment_model(
     store: &Store,
     id: &AssessmentId,
-    lang: Lang,
-    marking: Option<&str>,
-    date: &str,
+    options: &ReportOptions<'_>,
 ) -> Result<ReportModel, ReportError> {
-    let bundle = Bundle::load(store, id)?;
-    let previous = previous_final(store, &bundle)?;
-    let reason = finalisation_reason(&store.change_log(id)?);
-    Ok(model::build_assessment(&AssessmentInput {
-        bundle: &bundle,
-        previous: previous.as_ref(),
-        lang,
-        marking,
-        date,
-        finalisation_reason: reason.as_deref(),
-    }))
+    Ok(loaded_model(&load_assessment(store, id)?, options))
 }
 
-/// The PDF of an assessment's report, dated `date`.
+/// The PDF of an assessment's report.
 pub fn assessment_pdf(
     store: &Store,
     id: &AssessmentId,
-    lang: Lang,
-    marking: Option<&str>,
-    date: &str,
+    options: &ReportOptions<'_>,
 ) -> Result<Vec<u8>, ReportError> {
-    render(&assessment_model(store, id, lang, marking, date)?)
+    render_assessment(&load_assessment(store, id)?, options, &mut |_| {})
+}
+
+/// Lays out and writes a loaded assessment's report, with its navigation,
+/// its metadata and its data attached.
+pub fn render_assessment(
+    loaded: &Loaded,
+    options: &ReportOptions<'_>,
+    progress: &mut dyn FnMut(Stage),
+) -> Result<Vec<u8>, ReportError> {
+    let model = loaded_model(loaded, options);
+    let fonts = Fonts::embedded()?;
+    let laid = layout::layout_document(&model, &fonts);
+    progress(Stage::Writing);
+    let info = document::assessment_info(loaded, &model, &laid, options);
+    // TODO(pdf-hygiene): write_document(&laid.pages, &info, &fonts) once merged.
+    Ok(pdf::write_pdf(&laid.pages, &info.title, &fonts)?)
 }
 
 /// Every post with its final assessments scored, oldest first. Packs are loaded

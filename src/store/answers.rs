@@ -61,16 +61,24 @@ impl Store {
         }
         let at = now();
         let actor = self.actor.clone();
+        let writer_lang = self.lang;
         let tx = self.write()?;
         Self::check_unlocked(&tx, id)?;
-        let old: Option<(Response, String)> = tx
+        let old: Option<(Response, String, Option<String>)> = tx
             .query_row(
-                "SELECT level, na_reason, note FROM answers WHERE assessment_id = ?1 AND item_id = ?2",
+                "SELECT level, na_reason, note, note_lang FROM answers WHERE assessment_id = ?1 AND item_id = ?2",
                 params![id.as_str(), item],
-                |r| Ok((convert::response(item, r.get(0)?, r.get(1)?)?, r.get::<_, String>(2)?)),
+                |r| {
+                    Ok((
+                        convert::response(item, r.get(0)?, r.get(1)?)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                    ))
+                },
             )
             .optional()?;
-        let (old_response, old_note) = old.unwrap_or((Response::Open, String::new()));
+        let (old_response, old_note, old_lang) =
+            old.unwrap_or((Response::Open, String::new(), None));
         if let Some(expected) = expected_note
             && expected != old_note
         {
@@ -92,14 +100,20 @@ impl Store {
         let new_response = response.cloned().unwrap_or_else(|| old_response.clone());
         let new_note = note.map_or_else(|| old_note.clone(), str::to_string);
         let (level, reason) = convert::response_columns(&new_response);
+        // A note rewritten takes the writer's language; one left as it was keeps its own.
+        let note_lang = if new_note != old_note {
+            writer_lang.map(|l| l.code().to_string()).or(old_lang)
+        } else {
+            old_lang
+        };
         tx.execute(
-            "INSERT INTO answers (assessment_id, item_id, level, na_reason, note, updated_at, updated_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            "INSERT INTO answers (assessment_id, item_id, level, na_reason, note, updated_at, updated_by, note_lang)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT (assessment_id, item_id) DO UPDATE SET
                  level = excluded.level, na_reason = excluded.na_reason, note = excluded.note,
                  updated_at = excluded.updated_at, updated_by = excluded.updated_by,
-                 copied_from = NULL",
-            params![id.as_str(), item, level, reason, new_note, at, actor],
+                 note_lang = excluded.note_lang, copied_from = NULL",
+            params![id.as_str(), item, level, reason, new_note, at, actor, note_lang],
         )?;
         let describe = |r: &Response| match r {
             Response::NotApplicable { reason } => format!("na: {reason}"),

@@ -10,7 +10,7 @@ use super::convert::{self, ASSESSMENT_COLUMNS};
 use super::{LogEntry, Result, Store, StoreError, log, now, packs, posts};
 use crate::content::PackSource;
 use crate::domain::assessment::{
-    Assessment, AssessmentId, AssessmentKind, Change, Depth, Status, Transition,
+    Assessment, AssessmentId, AssessmentKind, Change, Depth, Method, Status, Transition,
 };
 use crate::domain::pack::Pack;
 use crate::domain::post::PostCode;
@@ -303,6 +303,66 @@ impl Store {
                 new: Some(level.to_string()),
             },
         )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records how the visit was carried out (checked by the caller: dates
+    /// are YYYY-MM-DD, the first not after the last). Part of the evaluation:
+    /// refused once the assessment is final.
+    pub fn set_method(&mut self, id: &AssessmentId, method: &Method) -> Result<()> {
+        let at = self.now();
+        let actor = self.actor.clone();
+        let before = self.assessment(id)?.method;
+        let tx = self.write()?;
+        Self::check_unlocked(&tx, id)?;
+        tx.execute(
+            "UPDATE assessments SET visit_from = ?2, visit_to = ?3, interviewed = ?4, sites_seen = ?5,
+                 traffic = ?6, updated_at = ?7 WHERE id = ?1",
+            params![
+                id.as_str(),
+                method.visit_from,
+                method.visit_to,
+                method.interviewed.trim(),
+                method.sites_seen.trim(),
+                method.traffic.trim(),
+                at
+            ],
+        )?;
+        let fields = [
+            ("visit_from", before.visit_from, method.visit_from.clone()),
+            ("visit_to", before.visit_to, method.visit_to.clone()),
+            (
+                "interviewed",
+                Some(before.interviewed),
+                Some(method.interviewed.trim().to_string()),
+            ),
+            (
+                "sites_seen",
+                Some(before.sites_seen),
+                Some(method.sites_seen.trim().to_string()),
+            ),
+            (
+                "traffic",
+                Some(before.traffic),
+                Some(method.traffic.trim().to_string()),
+            ),
+        ];
+        for (field, old, new) in fields {
+            log(
+                &tx,
+                &actor,
+                &at,
+                LogEntry {
+                    assessment: Some(id.as_str()),
+                    entity: "assessment",
+                    entity_id: id.as_str(),
+                    field,
+                    old,
+                    new,
+                },
+            )?;
+        }
         tx.commit()?;
         Ok(())
     }

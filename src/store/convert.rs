@@ -50,7 +50,7 @@ pub fn post(row: &Row<'_>) -> rusqlite::Result<Post> {
 
 pub const ASSESSMENT_COLUMNS: &str = "a.id, a.post_code, a.kind, a.status, a.evaluators, a.target_level, \
      p.pack_id, p.version, a.pack_hash, a.created_at, a.created_by, a.updated_at, a.submitted_at, a.finalised_at, \
-     a.depth, a.pillar_targets";
+     a.depth, a.pillar_targets, a.visit_from, a.visit_to, a.interviewed, a.sites_seen, a.traffic";
 
 pub fn assessment(row: &Row<'_>) -> rusqlite::Result<Assessment> {
     Ok(Assessment {
@@ -70,6 +70,13 @@ pub fn assessment(row: &Row<'_>) -> rusqlite::Result<Assessment> {
         finalised_at: row.get(13)?,
         depth: parsed(row, 14)?,
         targets: targets(row, 15, row.get(5)?)?,
+        method: crate::domain::assessment::Method {
+            visit_from: row.get(16)?,
+            visit_to: row.get(17)?,
+            interviewed: row.get(18)?,
+            sites_seen: row.get(19)?,
+            traffic: row.get(20)?,
+        },
     })
 }
 
@@ -92,7 +99,7 @@ pub fn to_targets(targets: &[u8; 4]) -> String {
 }
 
 pub const ANSWER_COLUMNS: &str =
-    "item_id, level, na_reason, note, updated_at, updated_by, copied_from";
+    "item_id, level, na_reason, note, updated_at, updated_by, copied_from, note_lang";
 
 /// A stored response; a level outside 0–4 (possible only if the file was
 /// edited behind frontera's back) is an error naming the item, never a score.
@@ -132,10 +139,19 @@ pub fn answer(row: &Row<'_>) -> rusqlite::Result<Answer> {
         updated_at: row.get(4)?,
         updated_by: row.get(5)?,
         copied_from: row.get::<_, Option<String>>(6)?.map(AssessmentId::new),
+        note_lang: lang(row, 7)?,
     })
 }
 
-pub const EQUIPMENT_COLUMNS: &str = "type_id, required, present, functional, in_use, trained, needed, maintained, note, updated_at, updated_by";
+pub const EQUIPMENT_COLUMNS: &str = "type_id, required, present, functional, in_use, trained, needed, maintained, note, updated_at, updated_by, note_lang";
+
+/// A stored language code; an unknown one reads as unknown, not as an error
+/// (it only marks a note's language in the report).
+fn lang(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<crate::domain::lang::Lang>> {
+    Ok(row
+        .get::<_, Option<String>>(index)?
+        .and_then(|c| crate::domain::lang::Lang::from_code(&c)))
+}
 
 pub fn equipment(row: &Row<'_>) -> rusqlite::Result<EquipmentRecord> {
     equipment_at(row, 0)
@@ -157,6 +173,7 @@ pub fn equipment_at(row: &Row<'_>, at: usize) -> rusqlite::Result<EquipmentRecor
         note: row.get(at + 8)?,
         updated_at: row.get(at + 9)?,
         updated_by: row.get(at + 10)?,
+        note_lang: lang(row, at + 11)?,
     })
 }
 

@@ -65,6 +65,7 @@ impl Store {
         }
         let at = now();
         let actor = self.actor.clone();
+        let writer_lang = self.lang;
         let tx = self.write()?;
         Self::check_unlocked(&tx, id)?;
         let old = tx
@@ -74,14 +75,15 @@ impl Store {
                 convert::equipment,
             )
             .optional()?;
-        let (old_counts, old_note, by, when) = old.map_or(
+        let (old_counts, old_note, by, when, old_lang) = old.map_or(
             (
                 EquipmentCounts::default(),
                 String::new(),
                 String::new(),
                 String::new(),
+                None,
             ),
-            |r| (r.counts, r.note, r.updated_by, r.updated_at),
+            |r| (r.counts, r.note, r.updated_by, r.updated_at, r.note_lang),
         );
         if let Some(expected) = expected_note
             && expected != old_note
@@ -112,18 +114,25 @@ impl Store {
             });
         }
         let note = update.note.clone().unwrap_or_else(|| old_note.clone());
+        let note_lang = if note != old_note {
+            writer_lang.or(old_lang)
+        } else {
+            old_lang
+        }
+        .map(|l| l.code());
         tx.execute(
             "INSERT INTO equipment (assessment_id, type_id, required, present, functional, in_use, trained,
-                                    needed, maintained, note, updated_at, updated_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                                    needed, maintained, note, updated_at, updated_by, note_lang)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
              ON CONFLICT (assessment_id, type_id) DO UPDATE SET
                  required = excluded.required, present = excluded.present, functional = excluded.functional,
                  in_use = excluded.in_use, trained = excluded.trained, needed = excluded.needed,
                  maintained = excluded.maintained, note = excluded.note,
-                 updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+                 updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+                 note_lang = excluded.note_lang",
             params![
                 id.as_str(), type_id, counts.required, counts.present, counts.functional, counts.in_use,
-                counts.trained, counts.needed, counts.maintained, note, at, actor
+                counts.trained, counts.needed, counts.maintained, note, at, actor, note_lang
             ],
         )?;
         let fields = [

@@ -33,6 +33,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_action_plans.sql",
         include_str!("migrations/0005_action_plans.sql"),
     ),
+    (
+        "0006_method_and_note_language.sql",
+        include_str!("migrations/0006_method_and_note_language.sql"),
+    ),
 ];
 
 /// Every table of the latest schema with every column it must have. A test
@@ -79,6 +83,11 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
             "depth",
             "pillar_targets",
             "last_action_number",
+            "visit_from",
+            "visit_to",
+            "interviewed",
+            "sites_seen",
+            "traffic",
         ],
     ),
     (
@@ -92,6 +101,7 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
             "updated_at",
             "updated_by",
             "copied_from",
+            "note_lang",
         ],
     ),
     (
@@ -109,6 +119,7 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
             "note",
             "updated_at",
             "updated_by",
+            "note_lang",
         ],
     ),
     (

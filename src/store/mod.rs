@@ -269,6 +269,8 @@ pub struct Store {
     /// The time plan, follow-up and review changes are stamped with, for data
     /// recorded elsewhere first (the demo); `None` is now.
     clock: Option<String>,
+    /// The language the person writes notes in (stored with each note).
+    lang: Option<crate::domain::lang::Lang>,
 }
 
 impl Store {
@@ -291,6 +293,7 @@ impl Store {
             actor: actor.to_string(),
             read_only: opened.read_only,
             clock: None,
+            lang: None,
         })
     }
 
@@ -300,6 +303,7 @@ impl Store {
             actor: actor.to_string(),
             read_only: false,
             clock: None,
+            lang: None,
         })
     }
 
@@ -316,6 +320,22 @@ impl Store {
     /// (data recorded elsewhere first: the demo); `None` goes back to now.
     pub fn set_clock(&mut self, at: Option<&str>) {
         self.clock = at.map(str::to_string);
+    }
+
+    /// Notes written from now on are in `lang` (stored with them, so the
+    /// report can say a note's language).
+    pub fn set_lang(&mut self, lang: crate::domain::lang::Lang) {
+        self.lang = Some(lang);
+    }
+
+    /// The language notes are written in, if set.
+    pub fn writer_lang(&self) -> Option<crate::domain::lang::Lang> {
+        self.lang
+    }
+
+    /// Sets or clears the language notes are written in.
+    pub fn set_writer_lang(&mut self, lang: Option<crate::domain::lang::Lang>) {
+        self.lang = lang;
     }
 
     fn now(&self) -> String {

@@ -217,6 +217,7 @@ fn review_flags_hold_finalising_until_answered_or_changed() {
         actor: "Beatriz".into(),
         read_only: false,
         clock: None,
+        lang: None,
     };
     let flag = reviewer.raise_flag(&id, &item, "evidence?").unwrap();
     assert!(matches!(

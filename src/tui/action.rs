@@ -81,6 +81,8 @@ pub enum Action {
     SetTarget,
     /// Plan tab: go to the item or equipment type the action cites.
     GoToCited,
+    /// Summary tab: how the visit was carried out (dates, people, sites).
+    EditMethod,
     Tick,
     Done(Outcome),
 }

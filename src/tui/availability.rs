@@ -64,7 +64,9 @@ pub fn available(action: &Action, mode: Mode, context: &KeyContext) -> bool {
             Mode::Equipment,
             Action::Open | Action::ClearResponse | Action::EditNotes | Action::AddUncatalogued,
         ) => editable,
-        (Mode::Plan, Action::SetTarget) | (Mode::FollowUp, Action::Open) => editable,
+        (Mode::Plan, Action::SetTarget)
+        | (Mode::FollowUp, Action::Open)
+        | (Mode::Summary, Action::EditMethod) => editable,
         (Mode::Plan, Action::Open | Action::MoveRight | Action::GoToCited) => context.plan_actions,
         (_, Action::Submit) => context.status == Some(Status::Draft),
         (_, Action::Finalise) => matches!(context.status, Some(Status::Draft | Status::Submitted)),

@@ -93,6 +93,11 @@ pub enum Effect {
         pillar: u8,
         level: u8,
     },
+    /// How the visit was carried out.
+    SetMethod {
+        id: AssessmentId,
+        method: Box<crate::domain::assessment::Method>,
+    },
     /// Writes the report; unless `overwrite`, an existing file is asked about first.
     Export {
         request: Box<ExportRequest>,

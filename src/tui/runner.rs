@@ -165,6 +165,10 @@ impl Runner {
                 let result = self.store.resolve_flag(&id, flag, &reply).map(|_| ());
                 return vec![self.saved(&id, result)];
             }
+            Effect::SetMethod { id, method } => {
+                let result = self.store.set_method(&id, &method);
+                return vec![self.saved(&id, result)];
+            }
             Effect::SetTarget { id, pillar, level } => {
                 let result = self.store.set_pillar_target(&id, pillar, level);
                 return vec![self.saved(&id, result)];

@@ -18,6 +18,7 @@ fn answer(item: &str, level: u8) -> Answer {
         updated_at: String::new(),
         updated_by: String::new(),
         copied_from: None,
+        note_lang: None,
     }
 }
 
@@ -96,6 +97,7 @@ fn equipment_with_nothing_working_is_critical_and_flags_weigh_by_criticality() {
         note: String::new(),
         updated_at: String::new(),
         updated_by: String::new(),
+        note_lang: None,
     };
     let score = score_assessment(
         &pack,

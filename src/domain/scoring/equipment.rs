@@ -7,7 +7,9 @@ use crate::domain::pack::{Catalogue, EquipmentWeights, ScoringParams};
 use crate::domain::post::PostProfile;
 
 /// What can be wrong with a type's equipment at the post.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Flag {
     /// Fewer present than required.
     Missing,
@@ -176,6 +178,25 @@ pub fn score_type(
     }
 }
 
+/// A type with no unit present: its readiness is undefined (operators for
+/// equipment that is not there), so it leaves the index and the flags.
+fn without_readiness(mut t: TypeScore, weights: &EquipmentWeights) -> TypeScore {
+    t.readiness = None;
+    t.flags.retain(|f| *f != Flag::Untrained);
+    let parts = [
+        (t.coverage, weights.coverage),
+        (t.availability, weights.availability),
+        (t.use_, weights.use_),
+        (t.maintenance, weights.maintenance),
+    ];
+    let (sum, total) = parts
+        .iter()
+        .filter_map(|(value, weight)| value.map(|v| (v * weight, *weight)))
+        .fold((0.0, 0.0), |(s, w), (v, c)| (s + v, w + c));
+    t.index = (total > 0.0).then(|| sum / total);
+    t
+}
+
 /// Scores every recorded row and the utilisation index over them.
 pub fn score_equipment(
     records: &[EquipmentRecord],
@@ -192,13 +213,18 @@ pub fn score_equipment(
                     f64::from(t.criticality)
                 });
             let counts = effective_counts(&record.counts, catalogue, &record.type_id, profile);
-            score_type(
+            let scored = score_type(
                 &record.type_id,
                 criticality,
                 counts,
                 &params.equipment_weights,
                 params.idle_below,
-            )
+            );
+            if params.readiness_needs_units && scored.counts.present == Some(0) {
+                without_readiness(scored, &params.equipment_weights)
+            } else {
+                scored
+            }
         })
         .collect();
     let (sum, total) = types

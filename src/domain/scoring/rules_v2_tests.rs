@@ -17,6 +17,7 @@ fn answer(item: &str, level: u8) -> Answer {
         updated_at: String::new(),
         updated_by: String::new(),
         copied_from: None,
+        note_lang: None,
     }
 }
 
@@ -124,6 +125,7 @@ fn pillar_four_completeness_counts_the_equipment_audit_when_the_pack_says_so() {
         note: String::new(),
         updated_at: String::new(),
         updated_by: String::new(),
+        note_lang: None,
     };
     let s = score_assessment(
         &pack,

@@ -13,6 +13,7 @@ fn answer(item: &str, response: Response) -> Answer {
         updated_at: String::new(),
         updated_by: String::new(),
         copied_from: None,
+        note_lang: None,
     }
 }
 
@@ -31,6 +32,7 @@ fn record(type_id: &str, c: [Option<u32>; 7]) -> EquipmentRecord {
         note: String::new(),
         updated_at: String::new(),
         updated_by: String::new(),
+        note_lang: None,
     }
 }
 

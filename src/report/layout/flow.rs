@@ -35,8 +35,15 @@ pub fn heading(flow: &mut Flow<'_>, level: u8, text: &str, keep: f32) {
     let lines = fonts.wrap(text, true, size, BODY_WIDTH);
     let height = lines.len() as f32 * size * 1.25 + 8.0;
     if level == 1 {
+        // A chapter starts a page, unless more than half a page is left:
+        // then it follows the previous one after a gap (no half-empty pages).
+        let half = (super::BODY_BOTTOM - BODY_TOP) / 2.0;
         if !flow.at_top() {
-            flow.new_page();
+            if flow.room() > half {
+                flow.y += 24.0;
+            } else {
+                flow.new_page();
+            }
         }
     } else {
         // Keep the heading with a few lines of what follows it.
@@ -45,6 +52,16 @@ pub fn heading(flow: &mut Flow<'_>, level: u8, text: &str, keep: f32) {
             flow.y += space_before;
         }
     }
+    let top = flow.y;
+    let page = flow.page_index();
+    let n = flow.marks.headings.len();
+    flow.anchor(&super::Marks::heading_anchor(n), top);
+    flow.marks.headings.push(super::HeadingMark {
+        level,
+        text: text.to_string(),
+        page,
+        y: top,
+    });
     for line in &lines {
         flow.y += size * 1.25;
         flow.text(MARGIN_X, flow.y, size, true, ACCENT, line);
@@ -146,4 +163,66 @@ pub fn signatures(flow: &mut Flow<'_>, roles: &[String], fields: &[String]) {
         }
     }
     flow.y = top + height + 10.0;
+}
+
+/// A compact list in small type, hanging indent after the number or bullet;
+/// with two columns, the left one fills down the page before the right one.
+pub fn list(flow: &mut Flow<'_>, items: &[String], numbered: bool, columns: u8) {
+    const SIZE: f32 = 7.6;
+    const GUTTER: f32 = 14.0;
+    let line_height = SIZE * 1.28;
+    let fonts = flow.fonts;
+    let columns = columns.clamp(1, 2);
+    let column_width = (BODY_WIDTH - GUTTER * f32::from(columns - 1)) / f32::from(columns);
+    let marks: Vec<String> = (1..=items.len())
+        .map(|n| {
+            if numbered {
+                format!("{n}.")
+            } else {
+                "•".into()
+            }
+        })
+        .collect();
+    let indent = marks
+        .iter()
+        .map(|m| fonts.width(m, false, SIZE))
+        .fold(0.0, f32::max)
+        + 5.0;
+    let mut column = 0u8;
+    // Where the list's columns start on the current page.
+    let mut top = flow.y;
+    for (item, mark) in items.iter().zip(&marks) {
+        let lines = fonts.wrap(item, false, SIZE, column_width - indent);
+        let height = lines.len() as f32 * line_height + 1.5;
+        if height > flow.room() && !flow.at_top() {
+            if column + 1 < columns {
+                column += 1;
+                flow.y = top;
+            } else {
+                flow.new_page();
+                column = 0;
+                top = flow.y;
+            }
+        }
+        let x = MARGIN_X + f32::from(column) * (column_width + GUTTER);
+        for (n, line) in lines.iter().enumerate() {
+            flow.y += line_height;
+            if n == 0 {
+                flow.text(x, flow.y, SIZE, false, GREY, mark);
+            }
+            flow.text(x + indent, flow.y, SIZE, false, BLACK, line);
+        }
+        flow.y += 1.5;
+    }
+    // Continue below the longer column: the right one may end above the left.
+    let bottom = flow.pages.last().map_or(flow.y, |p| {
+        p.draws
+            .iter()
+            .filter_map(|d| match d {
+                super::Draw::Text { y, .. } if *y >= top => Some(*y),
+                _ => None,
+            })
+            .fold(flow.y, f32::max)
+    });
+    flow.y = bottom + 6.0;
 }

@@ -4,12 +4,15 @@
 //! page. Pure: no PDF here, so it can be tested by measuring what it places.
 
 mod chart;
+mod contents;
 mod flow;
+pub mod marks;
 mod table;
 #[cfg(test)]
 mod tests;
 pub mod text;
 
+pub use marks::{HeadingMark, LinkMark, Marks};
 pub use text::{FontError, Fonts};
 
 use crate::report::model::{Block, ReportModel};
@@ -64,7 +67,10 @@ pub enum Draw {
     /// A filled shape of several closed outlines (non-zero winding, so the
     /// holes of letters stay open): text drawn as paths, which a text
     /// extractor does not read (the draft mark).
-    Shape { rings: Vec<Vec<(f32, f32)>>, fill: Rgb },
+    Shape {
+        rings: Vec<Vec<(f32, f32)>>,
+        fill: Rgb,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -77,6 +83,10 @@ pub struct Flow<'f> {
     pub fonts: &'f Fonts,
     pub pages: Vec<Page>,
     pub y: f32,
+    /// Headings, anchors and links placed so far.
+    pub marks: Marks,
+    /// The page of every heading (in order), known from a first pass.
+    pub contents_pages: Option<Vec<usize>>,
 }
 
 impl<'f> Flow<'f> {
@@ -85,7 +95,36 @@ impl<'f> Flow<'f> {
             fonts,
             pages: vec![Page::default()],
             y: BODY_TOP,
+            marks: Marks::default(),
+            contents_pages: None,
         }
+    }
+
+    /// The index of the page being filled.
+    pub fn page_index(&self) -> usize {
+        self.pages.len().saturating_sub(1)
+    }
+
+    /// Notes that `anchor` is here (the first place it is drawn wins).
+    pub fn anchor(&mut self, anchor: &str, y: f32) {
+        let page = self.page_index();
+        self.marks
+            .anchors
+            .entry(anchor.to_string())
+            .or_insert((page, y));
+    }
+
+    /// Notes a clickable rectangle on this page.
+    pub fn link(&mut self, x: f32, y: f32, w: f32, h: f32, anchor: &str) {
+        let page = self.page_index();
+        self.marks.links.push(LinkMark {
+            page,
+            x,
+            y,
+            w,
+            h,
+            anchor: anchor.to_string(),
+        });
     }
 
     pub fn new_page(&mut self) {
@@ -159,9 +198,37 @@ impl<'f> Flow<'f> {
     }
 }
 
+/// A report's pages with what the layout noted on them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Laid {
+    pub pages: Vec<Page>,
+    pub marks: Marks,
+}
+
 /// Lays out the whole report.
 pub fn layout(model: &ReportModel, fonts: &Fonts) -> Vec<Page> {
+    layout_document(model, fonts).pages
+}
+
+/// Lays out the whole report in two passes when it has a table of contents:
+/// the first finds each heading's page, the second prints them (the contents
+/// has as many lines either way, so nothing moves between the passes).
+pub fn layout_document(model: &ReportModel, fonts: &Fonts) -> Laid {
+    let first = layout_pass(model, fonts, None);
+    if !model
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Contents { .. }))
+    {
+        return first;
+    }
+    let pages: Vec<usize> = first.marks.headings.iter().map(|h| h.page).collect();
+    layout_pass(model, fonts, Some(pages))
+}
+
+fn layout_pass(model: &ReportModel, fonts: &Fonts, contents_pages: Option<Vec<usize>>) -> Laid {
     let mut flow = Flow::new(fonts);
+    flow.contents_pages = contents_pages;
     for (n, block) in model.blocks.iter().enumerate() {
         match block {
             Block::Title { title, subtitle } => flow::title(&mut flow, title, subtitle),
@@ -193,14 +260,24 @@ pub fn layout(model: &ReportModel, fonts: &Fonts) -> Vec<Page> {
                     flow.new_page();
                 }
             }
+            Block::Contents { title, depth } => {
+                let entries = contents::entries(&model.blocks, n, *depth);
+                contents::contents(&mut flow, title, &entries);
+            }
+            Block::List {
+                items,
+                numbered,
+                columns,
+            } => flow::list(&mut flow, items, *numbered, *columns),
         }
     }
+    let marks = std::mem::take(&mut flow.marks);
     let mut pages = flow.pages;
     if pages.len() > 1 && pages.last().is_some_and(|p| p.draws.is_empty()) {
         pages.pop();
     }
     decorate(model, fonts, &mut pages);
-    pages
+    Laid { pages, marks }
 }
 
 /// The height of the start of `block` that must not be parted from the
@@ -245,6 +322,8 @@ fn decorate(model: &ReportModel, fonts: &Fonts, pages: &mut [Page]) {
             fonts,
             pages: vec![std::mem::take(page)],
             y: 0.0,
+            marks: Marks::default(),
+            contents_pages: None,
         };
         let right = PAGE_WIDTH - MARGIN_X;
         let head_width = match &model.marking {

@@ -2,7 +2,9 @@
 //! when they fit there and split line by line when they are taller than a page,
 //! the header row repeated on every page the table reaches.
 
-use super::{ACCENT, ALERT, BLACK, BODY_BOTTOM, BODY_TOP, BODY_WIDTH, Flow, MARGIN_X, RULE, Rgb};
+use super::{
+    ACCENT, ALERT, BLACK, BODY_BOTTOM, BODY_TOP, BODY_WIDTH, Flow, GREY, MARGIN_X, RULE, Rgb,
+};
 use crate::report::model::{Align, Row, RowKind, Table, Tone};
 
 const SIZE: f32 = 8.0;
@@ -33,34 +35,107 @@ fn tone_colour(tone: Tone) -> Option<Rgb> {
 
 struct Geometry {
     widths: Vec<f32>,
+    /// Whether each column keeps its cells to one line.
+    one_line: Vec<bool>,
     header: Vec<Vec<String>>,
     header_height: f32,
+    /// Padding above and below a row's text: less in a table of one-line
+    /// cells, which a reader scans rather than reads.
+    pad: f32,
 }
 
-/// A row's cells wrapped into lines.
-fn wrap_row(flow: &Flow<'_>, g: &Geometry, row: &Row) -> Vec<Vec<String>> {
+/// The row padding of `table`.
+fn pad_of(table: &Table) -> f32 {
+    if !table.columns.is_empty() && table.columns.iter().all(|c| c.one_line) {
+        DENSE_PAD
+    } else {
+        PAD
+    }
+}
+
+const DENSE_PAD: f32 = 1.6;
+
+/// One line of a wrapped cell, and whether it is the cell's muted part.
+type CellLine = (String, bool);
+
+/// A row's cells wrapped into lines: each cell's text, then its muted part.
+fn wrap_row(flow: &Flow<'_>, g: &Geometry, row: &Row) -> Vec<Vec<CellLine>> {
+    let plain = |lines: Vec<String>| lines.into_iter().map(|l| (l, false)).collect::<Vec<_>>();
     if row.kind == RowKind::Group {
         let text = row.cells.first().map_or("", |c| c.text.as_str());
-        return vec![flow.fonts.wrap(text, true, SIZE, BODY_WIDTH - 2.0 * PAD)];
+        return vec![plain(flow.fonts.wrap(
+            text,
+            true,
+            SIZE,
+            BODY_WIDTH - 2.0 * PAD,
+        ))];
     }
     row.cells
         .iter()
         .zip(&g.widths)
-        .map(|(cell, w)| flow.fonts.wrap(&cell.text, cell.bold, SIZE, w - 2.0 * PAD))
+        .zip(&g.one_line)
+        .map(|((cell, w), one_line)| {
+            let room = w - 2.0 * PAD;
+            let fitted = |text: &str, bold: bool, size: f32| -> Vec<String> {
+                if *one_line {
+                    let first = text.lines().next().unwrap_or("");
+                    vec![super::fit(flow.fonts, first, bold, size, room)]
+                } else {
+                    flow.fonts.wrap(text, bold, size, room)
+                }
+            };
+            let mut lines = if cell.text.is_empty() {
+                Vec::new()
+            } else {
+                plain(fitted(&cell.text, cell.bold, SIZE))
+            };
+            if let Some(muted) = &cell.muted {
+                lines.extend(
+                    fitted(muted, false, MUTED_SIZE)
+                        .into_iter()
+                        .map(|l| (l, true)),
+                );
+            }
+            lines
+        })
         .collect()
 }
 
-fn height(lines: usize) -> f32 {
-    lines.max(1) as f32 * LINE + 2.0 * PAD
+/// The muted part of a cell is a little smaller, on tighter lines.
+const MUTED_SIZE: f32 = 7.2;
+const MUTED_LINE: f32 = 8.8;
+
+fn line_height(line: &CellLine) -> f32 {
+    if line.1 { MUTED_LINE } else { LINE }
+}
+
+/// The height of lines `start..start + count` of a row: its tallest cell's.
+fn part_height(lines: &[Vec<CellLine>], start: usize, count: usize, pad: f32) -> f32 {
+    let tallest = lines
+        .iter()
+        .map(|cell| {
+            cell.iter()
+                .skip(start)
+                .take(count)
+                .map(line_height)
+                .sum::<f32>()
+        })
+        .fold(0.0, f32::max);
+    tallest.max(LINE) + 2.0 * pad
+}
+
+fn height(lines: usize, pad: f32) -> f32 {
+    lines.max(1) as f32 * LINE + 2.0 * pad
 }
 
 /// What must fit below a table's header: its first row, or three lines of it
 /// when the row is taller than a page and will be split anyway.
-fn lead(lines: usize, page_room: f32) -> f32 {
-    if height(lines) <= page_room {
-        height(lines)
+fn lead(lines: &[Vec<CellLine>], page_room: f32, pad: f32) -> f32 {
+    let whole = part_height(lines, 0, usize::MAX, pad);
+    if whole <= page_room {
+        whole
     } else {
-        height(3)
+        height(3, pad)
     }
 }
 
@@ -78,30 +153,31 @@ pub fn lead_height(flow: &Flow<'_>, table: &Table) -> f32 {
     let header = if header_lines == 0 {
         0.0
     } else {
-        height(header_lines)
+        height(header_lines, PAD)
     };
     let g = Geometry {
         widths,
+        one_line: table.columns.iter().map(|c| c.one_line).collect(),
         header: Vec::new(),
         header_height: header,
+        pad: pad_of(table),
     };
-    let wrapped: Vec<Vec<Vec<String>>> = table
+    let wrapped: Vec<Vec<Vec<CellLine>>> = table
         .rows
         .iter()
         .take(2)
         .map(|r| wrap_row(flow, &g, r))
         .collect();
-    header + first_lead(table, &wrapped, BODY_BOTTOM - BODY_TOP - header) + 4.0
+    header + first_lead(table, &wrapped, BODY_BOTTOM - BODY_TOP - header, g.pad) + 4.0
 }
 
 /// What must fit under the header: the first row's lead, and when that row
 /// is a group heading, the lead of the row it heads too.
-fn first_lead(table: &Table, wrapped: &[Vec<Vec<String>>], page_room: f32) -> f32 {
-    let lines = |w: &Vec<Vec<String>>| w.iter().map(Vec::len).max().unwrap_or(0).max(1);
-    let first = wrapped.first().map_or(0.0, |w| lead(lines(w), page_room));
+fn first_lead(table: &Table, wrapped: &[Vec<Vec<CellLine>>], page_room: f32, pad: f32) -> f32 {
+    let first = wrapped.first().map_or(0.0, |w| lead(w, page_room, pad));
     let grouped = table.rows.first().is_some_and(|r| r.kind == RowKind::Group);
     match wrapped.get(1) {
-        Some(w) if grouped => first + lead(lines(w), page_room),
+        Some(w) if grouped => first + lead(w, page_room, pad),
         _ => first,
     }
 }
@@ -146,12 +222,17 @@ fn draw_part(
     g: &Geometry,
     table: &Table,
     row: &Row,
-    lines: &[Vec<String>],
+    lines: &[Vec<CellLine>],
     start: usize,
     count: usize,
 ) {
     let top = flow.y;
-    let h = height(count);
+    let h = part_height(lines, start, count, g.pad);
+    if start == 0
+        && let Some(anchor) = &row.anchor
+    {
+        flow.anchor(anchor, top);
+    }
     match row.kind {
         RowKind::Group => flow.rect(
             MARGIN_X,
@@ -196,10 +277,21 @@ fn draw_part(
             _ => table.columns.get(n).map_or(Align::Left, |c| c.align),
         };
         let cell_lines = lines.get(n).map_or(&[][..], |l| l.as_slice());
-        for (k, line) in cell_lines.iter().skip(start).take(count).enumerate() {
-            let lx = aligned(flow, x, *w, line, bold, align);
-            let y = top + PAD + k as f32 * LINE + SIZE * 0.95;
-            flow.text(lx, y, SIZE, bold, colour, line);
+        let mut line_top = top + g.pad;
+        for (line, muted) in cell_lines.iter().skip(start).take(count) {
+            let size = if *muted { MUTED_SIZE } else { SIZE };
+            let y = line_top + size * 0.95;
+            line_top += if *muted { MUTED_LINE } else { LINE };
+            if *muted {
+                let lx = aligned(flow, x, *w, line, false, align);
+                flow.text(lx, y, MUTED_SIZE, false, GREY, line);
+            } else {
+                let lx = aligned(flow, x, *w, line, bold, align);
+                flow.text(lx, y, SIZE, bold, colour, line);
+            }
+        }
+        if let Some(anchor) = cell.and_then(|c| c.link.as_deref()) {
+            flow.link(x, top, *w, h, anchor);
         }
         x += w;
     }
@@ -274,6 +366,11 @@ fn column_widths(flow: &Flow<'_>, table: &Table) -> Vec<f32> {
     widths
 }
 
+/// The fewest lines of a split row left at the foot of a page, and carried
+/// to the next.
+const MIN_SPLIT_HEAD: usize = 4;
+const MIN_SPLIT_TAIL: usize = 3;
+
 pub fn table(flow: &mut Flow<'_>, table: &Table) {
     let widths = column_widths(flow, table);
     let header: Vec<Vec<String>> = table
@@ -287,16 +384,20 @@ pub fn table(flow: &mut Flow<'_>, table: &Table) {
         header_height: if header_lines == 0 {
             0.0
         } else {
-            height(header_lines)
+            height(header_lines, PAD)
         },
         widths,
+        one_line: table.columns.iter().map(|c| c.one_line).collect(),
         header,
+        pad: pad_of(table),
     };
+    let pad = g.pad;
     let page_room = BODY_BOTTOM - BODY_TOP - g.header_height;
-    let wrapped: Vec<Vec<Vec<String>>> = table.rows.iter().map(|r| wrap_row(flow, &g, r)).collect();
-    let lines_of = |w: &Vec<Vec<String>>| w.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let wrapped: Vec<Vec<Vec<CellLine>>> =
+        table.rows.iter().map(|r| wrap_row(flow, &g, r)).collect();
+    let lines_of = |w: &Vec<Vec<CellLine>>| w.iter().map(Vec::len).max().unwrap_or(0).max(1);
     // Never leave a header alone at the foot of a page.
-    let first = first_lead(table, &wrapped, page_room);
+    let first = first_lead(table, &wrapped, page_room, pad);
     flow.ensure(g.header_height + first + 2.0);
     flow.y += 2.0;
     draw_header(flow, &g, table);
@@ -304,12 +405,23 @@ pub fn table(flow: &mut Flow<'_>, table: &Table) {
         let total_lines = lines_of(lines);
         if row.kind == RowKind::Group {
             // A group heading goes with the start of its first row.
-            let next = wrapped
-                .get(n + 1)
-                .map_or(0.0, |w| lead(lines_of(w), page_room));
-            if height(total_lines) + next > flow.room()
+            let next = wrapped.get(n + 1).map_or(0.0, |w| lead(w, page_room, pad));
+            if part_height(lines, 0, total_lines, pad) + next > flow.room()
                 && flow.y > BODY_TOP + g.header_height + 0.01
             {
+                flow.new_page();
+                draw_header(flow, &g, table);
+            }
+        }
+        // The last row of a table does not go alone to a new page: when it
+        // would, the row before it goes with it.
+        if n + 2 == table.rows.len()
+            && row.kind != RowKind::Group
+            && flow.y > BODY_TOP + g.header_height + 0.01
+        {
+            let this = part_height(lines, 0, total_lines, pad);
+            let last = part_height(&wrapped[n + 1], 0, usize::MAX, pad);
+            if this <= flow.room() && this + last > flow.room() && this + last <= page_room {
                 flow.new_page();
                 draw_header(flow, &g, table);
             }
@@ -317,17 +429,23 @@ pub fn table(flow: &mut Flow<'_>, table: &Table) {
         let mut start = 0;
         while start < total_lines {
             let left = total_lines - start;
-            if height(left) <= flow.room() {
+            let rest = part_height(lines, start, left, pad);
+            if rest <= flow.room() {
                 draw_part(flow, &g, table, row, lines, start, left);
                 break;
             }
-            let fits = ((flow.room() - 2.0 * PAD) / LINE).floor().max(0.0) as usize;
-            if height(left) <= page_room || fits < 2 {
+            let fits = ((flow.room() - 2.0 * pad) / LINE).floor().max(0.0) as usize;
+            // A tall row is split where it stands, as a word processor does,
+            // when at least four of its lines fit here and three go over (no
+            // lone line at either end); otherwise it goes whole to a fresh
+            // page when it fits there.
+            let splits_well = fits >= MIN_SPLIT_HEAD && left.saturating_sub(fits) >= MIN_SPLIT_TAIL;
+            if (rest <= page_room && !splits_well) || fits < 2 {
                 // The rest fits on a fresh page, or too little of it fits here.
                 flow.new_page();
                 draw_header(flow, &g, table);
-                if height(left) > flow.room() {
-                    let fits = ((flow.room() - 2.0 * PAD) / LINE).floor().max(1.0) as usize;
+                if rest > flow.room() {
+                    let fits = ((flow.room() - 2.0 * pad) / LINE).floor().max(1.0) as usize;
                     draw_part(flow, &g, table, row, lines, start, fits);
                     start += fits;
                 }

@@ -99,14 +99,18 @@ fn demo_reports_keep_every_text_on_the_page_in_every_language() {
     assert_eq!(ids.len(), 6);
     for lang in Lang::ALL {
         for id in &ids {
-            let m = crate::report::assessment_model(
-                &store,
-                id,
+            let detail = if id == &ids[0] {
+                crate::report::model::Detail::Full
+            } else {
+                crate::report::model::Detail::Summary
+            };
+            let options = crate::report::ReportOptions {
                 lang,
-                Some("CONFIDENCIAL"),
-                "2026-11-28",
-            )
-            .unwrap();
+                marking: Some("CONFIDENCIAL"),
+                date: "2026-11-28",
+                detail,
+            };
+            let m = crate::report::assessment_model(&store, id, &options).unwrap();
             let pages = layout(&m, &fonts);
             assert!(pages.len() > 10, "{id} {lang}: {} pages", pages.len());
             assert_on_the_page(&pages, &fonts, &format!("{id} {lang}"));
@@ -139,6 +143,7 @@ fn group_rows_stay_with_the_rows_they_head() {
         draft_mark: None,
         date: "d".into(),
         page_template: "{page}/{pages}".into(),
+        reference: "ref".into(),
         blocks: vec![Block::Table(Table {
             columns: vec![
                 Column::new("A", 1.0, Align::Left),
@@ -184,6 +189,7 @@ fn long_tables_repeat_their_header_on_every_page_they_reach() {
         draft_mark: None,
         date: "d".into(),
         page_template: "{page}/{pages}".into(),
+        reference: "ref".into(),
         blocks: vec![Block::Table(Table {
             columns: vec![
                 Column::new("Cabecera", 1.0, Align::Left),

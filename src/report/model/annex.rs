@@ -2,9 +2,9 @@
 //! actual weights of `scoring.toml`, the equipment index formula, the sources
 //! cited by the items and the signature block.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
-use super::assessment::Ctx;
+use super::assessment::{Ctx, Detail};
 use super::{Align, Block, Cell, Column, Row, Table, TextStyle, Tone};
 use crate::report::strings::percent;
 
@@ -125,23 +125,171 @@ pub fn annex(ctx: &Ctx<'_>) -> Vec<Block> {
             .iter()
             .map(|r| paragraph(&format!("• {r}"))),
     );
-    let sources: BTreeSet<&str> = ctx
-        .bundle
-        .applicable_items()
-        .flat_map(|i| i.sources.iter().map(String::as_str))
-        .collect();
-    if !sources.is_empty() {
-        blocks.push(heading(s.sources));
-        blocks.push(Block::Paragraph {
-            text: s.sources_intro.into(),
-            style: TextStyle::Note,
-        });
-        blocks.extend(sources.iter().map(|src| paragraph(&format!("• {src}"))));
-    }
+    blocks.extend(sources(ctx));
+    blocks.extend(item_index(ctx));
+    blocks.push(heading(ctx.w.content_pack_heading));
+    let h = &ctx.bundle.header;
+    blocks.push(Block::KeyValues(vec![
+        (
+            s.content_pack.into(),
+            format!("{} {}", h.pack_id, h.pack_version),
+        ),
+        ("SHA-256".into(), h.pack_hash.clone()),
+        (s.assessment_id.into(), h.id.to_string()),
+    ]));
     blocks.push(heading(s.signatures));
     blocks.push(Block::Signatures {
         roles: s.signature_roles.iter().map(|r| r.to_string()).collect(),
         fields: s.signature_fields.iter().map(|f| f.to_string()).collect(),
     });
     blocks
+}
+
+/// The marker of a reference the content's authors could not confirm.
+const UNCONFIRMED: &str = "(?)";
+
+/// A source's form for spotting duplicates: letters and digits only, in
+/// lower case, so "Handbook §12" and "Handbook, §12." are one source.
+fn source_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric() || *c == '§')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A source as (the document, the part cited): "Regulation X, Art. 8" is
+/// (Regulation X, Art. 8), so the parts of one document share one entry.
+fn split_source(text: &str) -> (&str, Option<&str>) {
+    const PARTS: [&str; 9] = [
+        " — ",
+        ", Art",
+        ", Guideline",
+        ", Principle",
+        ", §",
+        " §",
+        ", Chapter",
+        ", para",
+        ", Annex",
+    ];
+    let cut = PARTS
+        .iter()
+        .filter_map(|p| text.find(p).map(|i| (i, p.len())))
+        .min_by_key(|(i, _)| *i);
+    match cut {
+        Some((i, _)) if i > 0 => {
+            // The part keeps its own word ("Art. 8", "Guideline 2").
+            let part = text[i..].trim_start_matches([',', ' ', '—']).trim();
+            (text[..i].trim(), (!part.is_empty()).then_some(part))
+        }
+        _ => (text, None),
+    }
+}
+
+/// The sources cited by the items asked, merged where they differ only by
+/// punctuation, numbered; those marked unconfirmed in a section of their own
+/// (never printed with "(?)").
+fn sources(ctx: &Ctx<'_>) -> Vec<Block> {
+    let w = ctx.w;
+    let mut confirmed: BTreeMap<String, String> = BTreeMap::new();
+    let mut unconfirmed: BTreeMap<String, String> = BTreeMap::new();
+    // Sources that name parts of one text ("Decision 502 — CEBAF", "Decision
+    // 502 — board") become one entry listing the parts.
+    let mut parts: BTreeMap<String, (String, Vec<String>, bool)> = BTreeMap::new();
+    // The default report cites what its findings rest on; the full one, every
+    // item's sources.
+    let cited = ctx.bundle.applicable_items().filter(|i| {
+        ctx.detail == super::assessment::Detail::Full
+            || matches!(ctx.bundle.response(&i.id), crate::domain::assessment::Response::Level(l) if l < ctx.target_of(i.pillar))
+    });
+    for source in cited.flat_map(|i| i.sources.iter()) {
+        let (text, sure) = match source.trim().strip_suffix(UNCONFIRMED) {
+            Some(text) => (text.trim().trim_end_matches(',').trim(), false),
+            None => (source.trim(), true),
+        };
+        let (base, part) = split_source(text);
+        let entry = parts
+            .entry(format!("{}{}", source_key(base), u8::from(sure)))
+            .or_insert_with(|| (base.to_string(), Vec::new(), sure));
+        if let Some(part) = part
+            && !entry.1.iter().any(|p| source_key(p) == source_key(part))
+        {
+            entry.1.push(part.to_string());
+        }
+    }
+    for (base, details, sure) in parts.into_values() {
+        let text = if details.is_empty() {
+            base.clone()
+        } else {
+            format!("{base} — {}", details.join("; "))
+        };
+        let map = if sure {
+            &mut confirmed
+        } else {
+            &mut unconfirmed
+        };
+        map.entry(source_key(&text)).or_insert(text);
+    }
+    // A source confirmed elsewhere is confirmed.
+    unconfirmed.retain(|key, _| !confirmed.contains_key(key));
+    let mut blocks = Vec::new();
+    let numbered = |map: &BTreeMap<String, String>| {
+        let mut list: Vec<String> = map.values().cloned().collect();
+        list.sort_by_key(|t| t.to_lowercase());
+        Block::List {
+            items: list,
+            numbered: true,
+            columns: 2,
+        }
+    };
+    if !confirmed.is_empty() {
+        blocks.push(heading(ctx.s.sources));
+        blocks.push(Block::Paragraph {
+            text: ctx.s.sources_intro.into(),
+            style: TextStyle::Note,
+        });
+        blocks.push(numbered(&confirmed));
+    }
+    if !unconfirmed.is_empty() {
+        blocks.push(heading(w.sources_to_confirm));
+        blocks.push(Block::Paragraph {
+            text: w.sources_to_confirm_intro.into(),
+            style: TextStyle::Note,
+        });
+        blocks.push(numbered(&unconfirmed));
+    }
+    blocks
+}
+
+/// The items' identifiers, for whoever works with the data (exports, the
+/// command line): the body of the report does not print them. The default
+/// report lists them in two columns (they name their pillar and section);
+/// the full one pairs each with its question.
+fn item_index(ctx: &Ctx<'_>) -> Vec<Block> {
+    let items: Vec<_> = ctx.bundle.applicable_items().collect();
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let index = match ctx.detail {
+        Detail::Summary => Block::List {
+            items: items.iter().map(|i| i.id.clone()).collect(),
+            numbered: false,
+            columns: 2,
+        },
+        Detail::Full => Block::Table(Table {
+            columns: vec![
+                Column::new(ctx.w.identifier, 3.4, Align::Left).one_line(),
+                Column::new(ctx.s.item, 6.0, Align::Left).one_line(),
+            ],
+            rows: items
+                .iter()
+                .map(|i| {
+                    Row::new(vec![
+                        Cell::text(i.id.clone()),
+                        Cell::text(i.text.get(ctx.lang).question.clone()),
+                    ])
+                })
+                .collect(),
+        }),
+    };
+    vec![heading(ctx.w.item_index), index]
 }

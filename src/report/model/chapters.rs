@@ -1,5 +1,6 @@
-//! One chapter per pillar: each section's items with their level, finding,
-//! the evaluator's notes and N/A reasons; critical gaps stand out.
+//! One chapter per pillar (the `--detail full` report): each section's items
+//! with their level, the evaluator's evidence and N/A reasons; critical gaps
+//! stand out.
 
 use super::assessment::Ctx;
 use super::{Align, Block, Cell, Column, Row, RowKind, Table, TextStyle, Tone};
@@ -7,34 +8,30 @@ use crate::domain::assessment::Response;
 use crate::domain::pack::{Item, Pillar, Scope};
 use crate::report::strings::{percent, score};
 
+/// An item's row in its chapter: the question, the level (critical gaps
+/// marked), the evidence with the descriptor of the level found, muted.
 fn item_row(ctx: &Ctx<'_>, item: &Item) -> Row {
     let s = ctx.s;
     let text = item.text.get(ctx.lang);
-    let answer = ctx.bundle.answer(&item.id);
-    let note = answer.map_or("", |a| a.note.trim());
-    let mut tag = format!("{} · {} {}", item.id, s.weight, item.weight);
-    if item.critical {
-        tag.push_str(&format!(" · {}", s.critical));
-    }
     let mut kind = RowKind::Normal;
-    let (level_cell, mut finding) = match ctx.bundle.response(&item.id) {
+    let (level_cell, descriptor) = match ctx.bundle.response(&item.id) {
         Response::Level(level) => {
-            let descriptor = text
-                .levels
-                .get(usize::from(level))
-                .map_or("", |d| d.as_str());
             let mut cell = Cell::toned(ctx.level_name(level), Tone::Level(level));
-            if item.critical && level < ctx.target {
+            if item.critical && level < ctx.target_of(item.pillar) {
                 kind = RowKind::Alert;
                 cell.text = format!("{}\n{}", cell.text, s.critical_gap);
                 cell.bold = true;
             }
-            let finding = if descriptor.is_empty() {
-                String::new()
-            } else {
-                format!("{}: {descriptor}", s.finding)
-            };
-            (cell, finding)
+            let descriptor = text
+                .levels
+                .get(usize::from(level))
+                .map_or(String::new(), |d| {
+                    crate::messages::fill(
+                        ctx.w.criterion,
+                        &[("level", &level.to_string()), ("text", d.trim())],
+                    )
+                });
+            (cell, descriptor)
         }
         Response::NotApplicable { reason } => (
             Cell::text(s.na),
@@ -42,28 +39,14 @@ fn item_row(ctx: &Ctx<'_>, item: &Item) -> Row {
         ),
         Response::Open => (Cell::text(s.open), String::new()),
     };
-    if !note.is_empty() {
-        if !finding.is_empty() {
-            finding.push('\n');
-        }
-        finding.push_str(&format!("{}: {note}", s.notes));
-    }
-    if let Some(from) = answer.and_then(|a| a.copied_from.as_ref()) {
-        if !finding.is_empty() {
-            finding.push('\n');
-        }
-        finding.push_str(&crate::messages::fill(
-            s.copied_from,
-            &[("id", from.as_str())],
-        ));
-    }
     Row {
         cells: vec![
-            Cell::text(format!("{}\n{tag}", text.question)),
+            Cell::text(text.question.clone()),
             level_cell,
-            Cell::text(finding),
+            Cell::text(super::findings::evidence(ctx, item)).with_muted(descriptor),
         ],
         kind,
+        anchor: Some(Ctx::item_anchor(&item.id)),
     }
 }
 

@@ -121,6 +121,58 @@ fn by_line<'a>(ctx: &'a Ctx<'a>) -> Vec<(String, Vec<&'a TypeScore>)> {
     groups
 }
 
+/// The auditors' notes on each type, where they wrote one.
+fn notes_table(ctx: &Ctx<'_>) -> Option<Table> {
+    let w = ctx.w;
+    let rows: Vec<Row> = ctx
+        .bundle
+        .equipment
+        .iter()
+        .filter(|r| !r.note.trim().is_empty())
+        .map(|r| {
+            let name = ctx.bundle.pack.catalogue.get(&r.type_id).map_or_else(
+                || r.uncatalogued_name().unwrap_or(&r.type_id).to_string(),
+                |k| k.name.get(ctx.lang).clone(),
+            );
+            let mut note = r.note.trim().to_string();
+            if let Some(lang) = r.note_lang
+                && lang != ctx.lang
+            {
+                note.push_str(&format!(
+                    " ({})",
+                    crate::messages::fill(w.written_in, &[("lang", w.language_name(lang))])
+                ));
+            }
+            Row::new(vec![Cell::text(name), Cell::text(note)])
+        })
+        .collect();
+    (!rows.is_empty()).then(|| Table {
+        columns: vec![
+            Column::new(ctx.s.equipment_type, 3.0, Align::Left),
+            Column::new(ctx.s.notes, 6.0, Align::Left),
+        ],
+        rows,
+    })
+}
+
+/// The index and how many types carry each flag (all five).
+fn headline(ctx: &Ctx<'_>) -> Block {
+    let s = ctx.s;
+    let eq = &ctx.score.equipment;
+    let total = eq.types.len();
+    let mut pairs = vec![(s.eui.to_string(), score(ctx.lang, eq.eui))];
+    if let Some(before) = ctx.previous.as_ref().and_then(|(_, sc)| sc.equipment.eui) {
+        pairs.push((ctx.w.eui_before.into(), score(ctx.lang, Some(before))));
+    }
+    for flag in crate::domain::scoring::Flag::ALL {
+        pairs.push((
+            super::summary::capitalise(s.flag(flag)),
+            format!("{} / {} {}", eq.count_flag(flag), total, s.types_flagged),
+        ));
+    }
+    Block::KeyValues(pairs)
+}
+
 pub fn equipment_audit(ctx: &Ctx<'_>) -> Vec<Block> {
     let s = ctx.s;
     let lang = ctx.lang;
@@ -133,7 +185,6 @@ pub fn equipment_audit(ctx: &Ctx<'_>) -> Vec<Block> {
             text: s.equipment_intro.into(),
             style: TextStyle::Note,
         },
-        Block::KeyValues(vec![(s.eui.into(), score(lang, ctx.score.equipment.eui))]),
     ];
     let groups = by_line(ctx);
     if groups.is_empty() {
@@ -143,34 +194,7 @@ pub fn equipment_audit(ctx: &Ctx<'_>) -> Vec<Block> {
         });
         return blocks;
     }
-    let mut rows = Vec::new();
-    for (name, members) in &groups {
-        rows.push(Row::group(format!(
-            "{name} — {} {}",
-            s.index,
-            score(lang, line_index(members))
-        )));
-        rows.extend(members.iter().map(|t| type_row(ctx, t)));
-    }
-    blocks.push(Block::Table(Table {
-        columns: vec![
-            Column::new(s.equipment_type, 2.8, Align::Left),
-            Column::new(s.required, 0.75, Align::Right),
-            Column::new(s.present, 0.75, Align::Right),
-            Column::new(s.functional, 0.75, Align::Right),
-            Column::new(s.in_use, 0.8, Align::Right),
-            Column::new(s.trained_needed, 1.3, Align::Center),
-            Column::new(s.maintained, 0.95, Align::Right),
-            Column::new(s.index, 0.8, Align::Right),
-            Column::new(s.flag_column, 2.0, Align::Left),
-        ],
-        rows,
-    }));
-    blocks.push(Block::Heading {
-        level: 2,
-        text: s.indices_title.into(),
-    });
-    blocks.push(Block::Table(indices_table(ctx, &groups)));
+    // The chart opens the chapter: the picture before the detail.
     let values: Vec<Option<f64>> = groups.iter().map(|(_, m)| line_index(m)).collect();
     blocks.push(Block::Chart(Chart::Bars {
         title: s.line_chart_title.into(),
@@ -184,5 +208,43 @@ pub fn equipment_audit(ctx: &Ctx<'_>) -> Vec<Block> {
             values,
         }],
     }));
+    blocks.push(headline(ctx));
+    let mut rows = Vec::new();
+    for (name, members) in &groups {
+        rows.push(Row::group(format!(
+            "{name} — {} {}",
+            s.index,
+            score(lang, line_index(members))
+        )));
+        rows.extend(members.iter().map(|t| type_row(ctx, t)));
+    }
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            Column::new(s.equipment_type, 2.8, Align::Left).one_line(),
+            Column::new(s.required, 0.75, Align::Right).one_line(),
+            Column::new(s.present, 0.75, Align::Right).one_line(),
+            Column::new(s.functional, 0.75, Align::Right).one_line(),
+            Column::new(s.in_use, 0.8, Align::Right).one_line(),
+            Column::new(s.trained_needed, 1.3, Align::Center).one_line(),
+            Column::new(s.maintained, 0.95, Align::Right).one_line(),
+            Column::new(s.index, 0.8, Align::Right).one_line(),
+            Column::new(s.flag_column, 2.0, Align::Left).one_line(),
+        ],
+        rows,
+    }));
+    if let Some(table) = notes_table(ctx) {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: ctx.w.auditor_notes.into(),
+        });
+        blocks.push(Block::Table(table));
+    }
+    if ctx.detail == super::assessment::Detail::Full {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: s.indices_title.into(),
+        });
+        blocks.push(Block::Table(indices_table(ctx, &groups)));
+    }
     blocks
 }

@@ -6,15 +6,19 @@ mod annex;
 mod assessment;
 mod chapters;
 mod compare;
+mod cover;
 mod equipment;
+mod findings;
+mod followup;
+mod narrative;
 mod outline;
 mod plan;
+mod profile;
 mod programme;
 mod summary;
 
-pub use assessment::{AssessmentInput, build_assessment};
+pub use assessment::{AssessmentInput, Detail, build_assessment};
 pub use compare::{ItemChange, compare_items};
-pub use plan::{PlanEntry, action_plan};
 pub use programme::{FinalScore, ProgrammeEntry, ProgrammeInput, build_programme};
 
 use crate::domain::lang::Lang;
@@ -35,6 +39,9 @@ pub struct ReportModel {
     pub date: String,
     /// "Page {page} of {pages}" in the report's language.
     pub page_template: String,
+    /// The document reference printed in every footer (post code, assessment
+    /// id, pack version, status).
+    pub reference: String,
     pub blocks: Vec<Block>,
 }
 
@@ -64,6 +71,20 @@ pub enum Block {
         fields: Vec<String>,
     },
     PageBreak,
+    /// The table of contents: every heading after it down to `depth` (1: the
+    /// chapters; 2: their sections too), with its page (filled by the
+    /// layout). It stays on the current page when it fits there.
+    Contents {
+        title: String,
+        depth: u8,
+    },
+    /// A compact list in small type (sources, identifiers), numbered or not,
+    /// in one or two columns.
+    List {
+        items: Vec<String>,
+        numbered: bool,
+        columns: u8,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +108,9 @@ pub struct Column {
     /// Share of the table's width, relative to the other columns.
     pub width: f32,
     pub align: Align,
+    /// Cells keep to one line (and their muted part to one more), cut with
+    /// an ellipsis: for long lists a reader scans.
+    pub one_line: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +124,8 @@ pub enum Align {
 pub struct Row {
     pub cells: Vec<Cell>,
     pub kind: RowKind,
+    /// A name links can jump to (`item:ID` for an item's row).
+    pub anchor: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +142,10 @@ pub struct Cell {
     pub text: String,
     pub tone: Tone,
     pub bold: bool,
+    /// Printed below the text, smaller and grey (a criterion, a caveat).
+    pub muted: Option<String>,
+    /// The anchor this cell jumps to when clicked.
+    pub link: Option<String>,
 }
 
 /// The background a cell is given.
@@ -169,7 +199,22 @@ impl Cell {
             text: text.into(),
             tone: Tone::Plain,
             bold: false,
+            muted: None,
+            link: None,
         }
+    }
+
+    /// The same cell with a grey line below its text.
+    pub fn with_muted(mut self, muted: impl Into<String>) -> Cell {
+        let muted = muted.into();
+        self.muted = (!muted.trim().is_empty()).then_some(muted);
+        self
+    }
+
+    /// The same cell, jumping to `anchor` when clicked.
+    pub fn with_link(mut self, anchor: impl Into<String>) -> Cell {
+        self.link = Some(anchor.into());
+        self
     }
 
     pub fn bold(text: impl Into<String>) -> Cell {
@@ -192,6 +237,7 @@ impl Row {
         Row {
             cells,
             kind: RowKind::Normal,
+            anchor: None,
         }
     }
 
@@ -199,7 +245,14 @@ impl Row {
         Row {
             cells: vec![Cell::bold(text)],
             kind: RowKind::Group,
+            anchor: None,
         }
+    }
+
+    /// The same row, a target of links named `anchor`.
+    pub fn with_anchor(mut self, anchor: impl Into<String>) -> Row {
+        self.anchor = Some(anchor.into());
+        self
     }
 }
 
@@ -209,7 +262,14 @@ impl Column {
             title: title.into(),
             width,
             align,
+            one_line: false,
         }
+    }
+
+    /// The same column, its cells cut to one line.
+    pub fn one_line(mut self) -> Column {
+        self.one_line = true;
+        self
     }
 }
 

@@ -6,7 +6,13 @@ use std::fmt::Write;
 use super::{Block, Cell, Chart, ReportModel, RowKind, Series, Tone};
 
 fn cell(c: &Cell) -> String {
-    let text = c.text.replace('\n', " / ");
+    let mut text = c.text.replace('\n', " / ");
+    if let Some(muted) = &c.muted {
+        text.push_str(&format!(" ~{muted}~"));
+    }
+    if let Some(link) = &c.link {
+        text.push_str(&format!(" →{link}"));
+    }
     let text = if c.bold { format!("**{text}**") } else { text };
     match c.tone {
         Tone::Plain => text,
@@ -30,7 +36,11 @@ impl ReportModel {
             self.running_head,
             self.marking.as_deref().unwrap_or("")
         );
-        let _ = writeln!(out, "footer: {} | {}", self.date, self.page_template);
+        let _ = writeln!(
+            out,
+            "footer: {} | {} | {}",
+            self.reference, self.date, self.page_template
+        );
         if let Some(mark) = &self.draft_mark {
             let _ = writeln!(out, "mark: {mark}");
         }
@@ -38,6 +48,20 @@ impl ReportModel {
             match block {
                 Block::Title { title, subtitle } => {
                     let _ = writeln!(out, "\n== {title} ==\n{subtitle}");
+                }
+                Block::List {
+                    items, numbered, ..
+                } => {
+                    for (n, item) in items.iter().enumerate() {
+                        if *numbered {
+                            let _ = writeln!(out, "{}. {item}", n + 1);
+                        } else {
+                            let _ = writeln!(out, "* {item}");
+                        }
+                    }
+                }
+                Block::Contents { title, depth } => {
+                    let _ = writeln!(out, "\n[{title} (to level {depth})]");
                 }
                 Block::Heading { level, text } => {
                     let _ = writeln!(out, "\n{} {text}", "#".repeat(usize::from(*level)));
@@ -64,7 +88,11 @@ impl ReportModel {
                             RowKind::Group => "group ",
                             RowKind::Alert => "ALERT ",
                         };
-                        let _ = writeln!(out, "{mark}| {} |", cells.join(" | "));
+                        let anchor = row
+                            .anchor
+                            .as_ref()
+                            .map_or(String::new(), |a| format!("@{a} "));
+                        let _ = writeln!(out, "{mark}{anchor}| {} |", cells.join(" | "));
                     }
                 }
                 Block::Chart(Chart::Radar {

@@ -295,6 +295,7 @@ pub fn build_programme(input: &ProgrammeInput<'_>) -> ReportModel {
         draft_mark: None,
         date: s.date(input.date),
         page_template: s.page_of.to_string(),
+        reference: format!("EUROFRONT · {}", s.programme_title),
         blocks,
     }
 }

@@ -1,100 +1,13 @@
-//! The cover and the executive summary of the assessment report.
+//! The executive summary: the findings in words (readable in two minutes),
+//! the pillars against their targets and the previous assessment, one chart,
+//! the critical gaps linked to their findings, and the conclusion.
 
 use super::assessment::Ctx;
-use super::plan::PlanEntry;
 use super::{Align, Block, Cell, Chart, Column, Row, Series, SeriesStyle, Table, TextStyle, Tone};
+use crate::domain::assessment::Response;
 use crate::domain::lang::Lang;
-use crate::domain::scoring::{AssessmentScore, Flag};
+use crate::domain::scoring::AssessmentScore;
 use crate::report::strings::{delta, percent, score};
-
-/// How many recommendations the summary repeats from the action plan.
-const TOP_RECOMMENDATIONS: usize = 5;
-
-pub fn cover(ctx: &Ctx<'_>) -> Vec<Block> {
-    let s = ctx.s;
-    let b = ctx.bundle;
-    let h = &b.header;
-    let cargo = if b.post.cargo {
-        s.with_cargo
-    } else {
-        s.without_cargo
-    };
-    let mut dates = vec![format!("{} {}", s.created, s.date(&h.created_at))];
-    if let Some(at) = &h.submitted_at {
-        dates.push(format!("{} {}", s.submitted, s.date(at)));
-    }
-    if let Some(at) = &h.finalised_at {
-        dates.push(format!("{} {}", s.finalised, s.date(at)));
-    }
-    let mut facts = vec![
-        (s.post.into(), format!("{} ({})", b.post.name, b.post.code)),
-        (
-            s.countries.into(),
-            format!("{} – {}", b.post.country, b.post.neighbour),
-        ),
-        (
-            s.crossing.into(),
-            format!("{}, {}", s.kind(b.post.kind), cargo),
-        ),
-        (s.control_model.into(), s.model(b.post.model).into()),
-        (s.assessment_kind.into(), s.assessment_kind(h.kind).into()),
-        (s.assessment_id.into(), h.id.to_string()),
-        (s.dates.into(), dates.join("; ")),
-        (s.team.into(), h.evaluators.join(", ")),
-        (s.status.into(), s.status(h.status).into()),
-        (
-            s.content_pack.into(),
-            format!("{} {} (SHA-256 {})", h.pack_id, h.pack_version, h.pack_hash),
-        ),
-        (s.report_date.into(), s.date(ctx.date)),
-    ];
-    if let (crate::domain::assessment::Status::Final, Some(reason)) =
-        (h.status, ctx.finalisation_reason)
-    {
-        let done = percent(ctx.lang, ctx.score.completeness().unwrap_or(0.0));
-        facts.push((s.finalised_incomplete.into(), format!("{reason} ({done})")));
-    }
-    let mut blocks = vec![
-        Block::Title {
-            title: s.report_title.to_string(),
-            subtitle: format!("{} ({})", b.post.name, b.post.code),
-        },
-        Block::KeyValues(facts),
-    ];
-    blocks.extend(serious_deficiency(ctx));
-    blocks
-}
-
-/// The serious-deficiency alert (title page and executive summary), when a
-/// critical item is at the pack's serious-deficiency level or below.
-pub fn serious_deficiency(ctx: &Ctx<'_>) -> Option<Block> {
-    let limit = ctx.bundle.pack.scoring.serious_deficiency_at_or_below?;
-    let gaps = &ctx.score.serious_deficiency;
-    let first = gaps.first()?;
-    let items: Vec<String> = gaps
-        .iter()
-        .map(|g| {
-            let question = ctx
-                .bundle
-                .pack
-                .item(&g.item)
-                .map_or(g.item.clone(), |i| i.text.get(ctx.lang).question.clone());
-            format!("{question} ({})", g.level)
-        })
-        .collect();
-    Some(Block::Paragraph {
-        text: crate::messages::fill(
-            ctx.s.serious_deficiency,
-            &[
-                ("n", &gaps.len().to_string()),
-                ("limit", &limit.to_string()),
-                ("items", &items.join("; ")),
-                ("cap", &ctx.level_name(first.level + 1)),
-            ],
-        ),
-        style: TextStyle::Alert,
-    })
-}
 
 fn remarks(ctx: &Ctx<'_>, provisional: bool, gated: bool) -> String {
     let mut notes = Vec::new();
@@ -136,6 +49,8 @@ fn level_cell(ctx: &Ctx<'_>, level: Option<u8>) -> Cell {
 fn pillar_table(ctx: &Ctx<'_>) -> Table {
     let s = ctx.s;
     let previous = ctx.previous.as_ref().map(|(_, sc)| sc);
+    // A remarks column only when some pillar has a remark.
+    let remarks_used = ctx.score.pillars.iter().any(|p| p.provisional || p.gated);
     let mut rows: Vec<Row> = ctx
         .score
         .pillars
@@ -144,41 +59,78 @@ fn pillar_table(ctx: &Ctx<'_>) -> Table {
             let before = previous
                 .and_then(|sc| sc.pillar(p.pillar))
                 .and_then(|x| x.score);
-            Row::new(vec![
+            let mut cells = vec![
                 Cell::text(ctx.pillar_title(p.pillar)),
                 Cell::text(score(ctx.lang, p.score)),
                 level_cell(ctx, p.level),
+                Cell::text(ctx.target_of(p.pillar).to_string()),
                 Cell::text(p.completeness.map_or("—".into(), |c| percent(ctx.lang, c))),
-                Cell::text(remarks(ctx, p.provisional, p.gated)),
-                change_cell(ctx.lang, p.score, before),
-            ])
+            ];
+            if remarks_used {
+                cells.push(Cell::text(remarks(ctx, p.provisional, p.gated)));
+            }
+            if previous.is_some() {
+                cells.push(change_cell(ctx.lang, p.score, before));
+            }
+            Row::new(cells)
         })
         .collect();
-    let mut overall = Row::new(vec![
+    let mut overall = vec![
         Cell::bold(s.overall),
         Cell::bold(score(ctx.lang, ctx.score.overall_score)),
         level_cell(ctx, ctx.score.overall_level),
         Cell::text(""),
-        Cell::text(""),
-        change_cell(
+        Cell::text(
+            ctx.score
+                .completeness()
+                .map_or("—".into(), |c| percent(ctx.lang, c)),
+        ),
+    ];
+    overall[2].bold = true;
+    if remarks_used {
+        let any_provisional = ctx.score.pillars.iter().any(|p| p.provisional);
+        overall.push(Cell::text(if any_provisional { s.provisional } else { "" }));
+    }
+    if previous.is_some() {
+        overall.push(change_cell(
             ctx.lang,
             ctx.score.overall_score,
             previous.and_then(|p| p.overall_score),
-        ),
-    ]);
-    overall.cells[2].bold = true;
-    rows.push(overall);
-    Table {
-        columns: vec![
-            Column::new(s.pillar, 3.0, Align::Left),
-            Column::new(s.score, 1.1, Align::Right),
-            Column::new(s.level, 1.8, Align::Left),
-            Column::new(s.completeness, 1.5, Align::Right),
-            Column::new(s.remarks, 1.6, Align::Left),
-            Column::new(s.change, 1.0, Align::Right),
-        ],
-        rows,
+        ));
     }
+    rows.push(Row::new(overall));
+    let mut columns = vec![
+        Column::new(s.pillar, 3.0, Align::Left),
+        Column::new(s.score, 1.0, Align::Right),
+        Column::new(s.level, 1.8, Align::Left),
+        Column::new(ctx.w.target, 0.9, Align::Right),
+        Column::new(s.completeness, 1.4, Align::Right),
+    ];
+    if remarks_used {
+        columns.push(Column::new(s.remarks, 1.6, Align::Left));
+    }
+    if previous.is_some() {
+        columns.push(Column::new(change_title(ctx), 1.3, Align::Right));
+    }
+    Table { columns, rows }
+}
+
+/// "Change since 20 Jun 2025": what the change column compares with.
+fn change_title(ctx: &Ctx<'_>) -> String {
+    ctx.previous.as_ref().map_or_else(
+        || ctx.s.change.to_string(),
+        |(p, _)| {
+            let when = p
+                .header
+                .finalised_at
+                .as_deref()
+                .unwrap_or(&p.header.created_at);
+            crate::messages::fill(
+                ctx.w.change_since,
+                &[("date", crate::report::strings::iso_date(when))],
+            )
+        },
+    )
 }
 
 fn series(ctx: &Ctx<'_>, name: &str, style: SeriesStyle, sc: &AssessmentScore) -> Series {
@@ -191,7 +143,8 @@ fn series(ctx: &Ctx<'_>, name: &str, style: SeriesStyle, sc: &AssessmentScore) -
     }
 }
 
-fn charts(ctx: &Ctx<'_>) -> Vec<Block> {
+/// One chart: the pillar scores now and at the previous final assessment.
+fn chart(ctx: &Ctx<'_>) -> Block {
     let s = ctx.s;
     let mut all = vec![series(
         ctx,
@@ -200,11 +153,12 @@ fn charts(ctx: &Ctx<'_>) -> Vec<Block> {
         &ctx.score,
     )];
     if let Some((prev, sc)) = &ctx.previous {
-        let name = format!(
-            "{} ({})",
-            s.previous_assessment,
-            s.date(&prev.header.created_at)
-        );
+        let when = prev
+            .header
+            .finalised_at
+            .as_deref()
+            .unwrap_or(&prev.header.created_at);
+        let name = format!("{} ({})", s.previous_assessment, s.date(when));
         all.push(series(ctx, &name, SeriesStyle::Previous, sc));
     }
     let axes: Vec<String> = ctx
@@ -213,43 +167,44 @@ fn charts(ctx: &Ctx<'_>) -> Vec<Block> {
         .iter()
         .map(|p| ctx.pillar_title(p.pillar))
         .collect();
-    let ticks = super::ticks(ctx.lang, 4.0, 1.0, 0);
-    vec![
-        Block::Chart(Chart::Radar {
-            title: s.radar_title.into(),
-            axes: axes.clone(),
-            max: 4.0,
-            ticks: ticks.clone(),
-            series: all.clone(),
-        }),
-        Block::Chart(Chart::Bars {
-            title: s.bars_title.into(),
-            categories: axes,
-            max: 4.0,
-            ticks,
-            series: all,
-        }),
-    ]
+    Block::Chart(Chart::Bars {
+        title: s.bars_title.into(),
+        categories: axes,
+        max: 4.0,
+        ticks: super::ticks(ctx.lang, 4.0, 1.0, 0),
+        series: all,
+    })
 }
 
-fn equipment_headline(ctx: &Ctx<'_>) -> Vec<Block> {
+/// The critical items below target, each linked to its finding.
+fn critical_table(ctx: &Ctx<'_>) -> Option<Block> {
     let s = ctx.s;
-    let eq = &ctx.score.equipment;
-    let total = eq.types.len();
-    let mut pairs = vec![(s.eui.to_string(), score(ctx.lang, eq.eui))];
-    for flag in [Flag::Missing, Flag::Broken, Flag::Idle, Flag::Untrained] {
-        pairs.push((
-            capitalise(s.flag(flag)),
-            format!("{} / {} {}", eq.count_flag(flag), total, s.types_flagged),
-        ));
-    }
-    vec![
-        Block::Heading {
-            level: 2,
-            text: s.equipment_headline.into(),
-        },
-        Block::KeyValues(pairs),
-    ]
+    let rows: Vec<Row> = ctx
+        .items()
+        .filter(|i| i.critical)
+        .filter_map(|i| match ctx.bundle.response(&i.id) {
+            Response::Level(l) if l < ctx.target_of(i.pillar) => Some((i, l)),
+            _ => None,
+        })
+        .map(|(i, l)| {
+            Row::new(vec![
+                Cell::text(i.text.get(ctx.lang).question.clone())
+                    .with_link(Ctx::item_anchor(&i.id)),
+                Cell::text(ctx.pillar_title(i.pillar)),
+                Cell::toned(ctx.level_name(l), Tone::Level(l)),
+            ])
+        })
+        .collect();
+    (!rows.is_empty()).then(|| {
+        Block::Table(Table {
+            columns: vec![
+                Column::new(s.item, 5.0, Align::Left),
+                Column::new(s.pillar, 2.4, Align::Left),
+                Column::new(s.level, 1.6, Align::Left),
+            ],
+            rows,
+        })
+    })
 }
 
 pub fn capitalise(text: &str) -> String {
@@ -259,56 +214,47 @@ pub fn capitalise(text: &str) -> String {
     })
 }
 
-pub fn executive(ctx: &Ctx<'_>, plan: &[PlanEntry]) -> Vec<Block> {
+pub fn executive(ctx: &Ctx<'_>) -> Vec<Block> {
     let s = ctx.s;
-    let mut blocks = vec![
-        Block::Heading {
-            level: 1,
-            text: s.summary.into(),
-        },
-        Block::KeyValues(vec![
-            (
-                s.overall_score.into(),
-                score(ctx.lang, ctx.score.overall_score),
-            ),
-            (
-                s.overall_level.into(),
-                ctx.score
-                    .overall_level
-                    .map_or("—".into(), |l| ctx.level_name(l)),
-            ),
-        ]),
-        Block::Table(pillar_table(ctx)),
-    ];
-    blocks.extend(serious_deficiency(ctx));
+    let w = ctx.w;
+    let mut blocks = vec![Block::Heading {
+        level: 1,
+        text: s.summary.into(),
+    }];
+    blocks.extend(
+        super::narrative::paragraphs(ctx)
+            .into_iter()
+            .map(|text| Block::Paragraph {
+                text,
+                style: TextStyle::Body,
+            }),
+    );
     if ctx.bundle.header.depth == crate::domain::assessment::Depth::Core {
         blocks.push(Block::Paragraph {
             text: s.core_depth.into(),
             style: TextStyle::Note,
         });
     }
-    if ctx.previous.is_none() {
-        blocks.push(Block::Paragraph {
-            text: s.no_previous.into(),
-            style: TextStyle::Note,
+    blocks.push(Block::Table(pillar_table(ctx)));
+    blocks.push(chart(ctx));
+    if let Some(table) = critical_table(ctx) {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: w.critical_gaps_heading.into(),
         });
+        blocks.push(table);
     }
-    blocks.extend(charts(ctx));
     blocks.push(Block::Heading {
         level: 2,
-        text: s.top_recommendations.into(),
+        text: w.conclusion.into(),
     });
-    if plan.is_empty() {
-        blocks.push(Block::Paragraph {
-            text: s.plan_empty.into(),
-            style: TextStyle::Body,
-        });
-    } else {
-        blocks.push(Block::Table(super::plan::plan_table(
-            ctx,
-            &plan[..plan.len().min(TOP_RECOMMENDATIONS)],
-        )));
-    }
-    blocks.extend(equipment_headline(ctx));
+    blocks.push(Block::Paragraph {
+        text: super::narrative::conclusion(ctx),
+        style: if ctx.score.serious_deficiency.is_empty() {
+            TextStyle::Body
+        } else {
+            TextStyle::Alert
+        },
+    });
     blocks
 }

@@ -5,6 +5,9 @@
 mod en;
 mod es;
 mod pt;
+mod words;
+
+pub use words::Words;
 
 use crate::domain::assessment::{AssessmentKind, Status};
 use crate::domain::lang::Lang;

@@ -59,6 +59,14 @@ pub struct PlanTexts {
     pub summary_targets: &'static str,
     pub err_bad_cost: &'static str,
     pub help_plan: &'static str,
+    pub method_title: &'static str,
+    pub f_visit_from: &'static str,
+    pub f_visit_to: &'static str,
+    pub f_interviewed: &'static str,
+    pub f_sites_seen: &'static str,
+    pub f_traffic: &'static str,
+    pub err_date: &'static str,
+    pub err_date_order: &'static str,
 }
 
 pub const EN: PlanTexts = PlanTexts {
@@ -117,6 +125,14 @@ pub const EN: PlanTexts = PlanTexts {
     summary_targets: "Gap to target",
     err_bad_cost: "write the amount and the currency, e.g. 12500 EUR",
     help_plan: "Plan and follow-up",
+    method_title: "How the visit was carried out",
+    f_visit_from: "First day (YYYY-MM-DD)",
+    f_visit_to: "Last day (YYYY-MM-DD)",
+    f_interviewed: "Interviewed",
+    f_sites_seen: "Sites seen",
+    f_traffic: "Traffic",
+    err_date: "a date written YYYY-MM-DD",
+    err_date_order: "the last day is before the first",
 };
 
 pub const ES: PlanTexts = PlanTexts {
@@ -182,6 +198,14 @@ pub const ES: PlanTexts = PlanTexts {
     summary_targets: "Brecha hasta el objetivo",
     err_bad_cost: "escriba el importe y la moneda, p. ej. 12500 PEN",
     help_plan: "Plan y seguimiento",
+    method_title: "Cómo se realizó la visita",
+    f_visit_from: "Primer día (AAAA-MM-DD)",
+    f_visit_to: "Último día (AAAA-MM-DD)",
+    f_interviewed: "Personas entrevistadas",
+    f_sites_seen: "Lugares visitados",
+    f_traffic: "Tránsito",
+    err_date: "una fecha escrita AAAA-MM-DD",
+    err_date_order: "el último día es anterior al primero",
 };
 
 pub const PT: PlanTexts = PlanTexts {
@@ -247,6 +271,14 @@ pub const PT: PlanTexts = PlanTexts {
     summary_targets: "Lacuna até o alvo",
     err_bad_cost: "escreva o valor e a moeda, p. ex. 12500 BRL",
     help_plan: "Plano e acompanhamento",
+    method_title: "Como a visita foi realizada",
+    f_visit_from: "Primeiro dia (AAAA-MM-DD)",
+    f_visit_to: "Último dia (AAAA-MM-DD)",
+    f_interviewed: "Pessoas entrevistadas",
+    f_sites_seen: "Locais visitados",
+    f_traffic: "Tráfego",
+    err_date: "uma data escrita AAAA-MM-DD",
+    err_date_order: "o último dia é anterior ao primeiro",
 };
 
 pub fn plan_texts(lang: Lang) -> &'static PlanTexts {

@@ -157,6 +157,7 @@ pub fn set_local(
                 note: String::new(),
                 updated_at: String::new(),
                 updated_by: String::new(),
+                note_lang: None,
             });
             bundle.equipment.len() - 1
         }

@@ -27,6 +27,11 @@ pub enum FieldId {
     Evaluators,
     Depth,
     NationalFrom,
+    VisitFrom,
+    VisitTo,
+    Interviewed,
+    SitesSeen,
+    Traffic,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +50,10 @@ pub enum FieldError {
     Number,
     Shifts,
     CargoLanes,
+    /// Not a date written YYYY-MM-DD.
+    Date,
+    /// The last day is before the first.
+    DateOrder,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +66,8 @@ pub enum FormKind {
         post: PostCode,
         national: Vec<(AssessmentId, String)>,
     },
+    /// How the visit of an assessment was carried out.
+    Method,
 }
 
 /// What the start form asks for.
@@ -150,6 +161,64 @@ impl Form {
             focus: 0,
             errors: Vec::new(),
             failure: None,
+        }
+    }
+
+    /// The method of a visit, from what is recorded.
+    pub fn method(method: &crate::domain::assessment::Method) -> Form {
+        use FieldId as F;
+        Form {
+            kind: FormKind::Method,
+            fields: vec![
+                (
+                    F::VisitFrom,
+                    text(method.visit_from.as_deref().unwrap_or_default()),
+                ),
+                (
+                    F::VisitTo,
+                    text(method.visit_to.as_deref().unwrap_or_default()),
+                ),
+                (F::Interviewed, text(&method.interviewed)),
+                (F::SitesSeen, text(&method.sites_seen)),
+                (F::Traffic, text(&method.traffic)),
+            ],
+            focus: 0,
+            errors: Vec::new(),
+            failure: None,
+        }
+    }
+
+    /// The method the form describes, or its dates' errors (the domain's
+    /// rule, shared with the command line).
+    pub fn method_values(
+        &self,
+    ) -> Result<crate::domain::assessment::Method, Vec<(FieldId, FieldError)>> {
+        use crate::domain::assessment::MethodProblem as P;
+        use FieldId as F;
+        let date = |id| {
+            let t = self.text_of(id).trim();
+            (!t.is_empty()).then(|| t.to_string())
+        };
+        let method = crate::domain::assessment::Method {
+            visit_from: date(F::VisitFrom),
+            visit_to: date(F::VisitTo),
+            interviewed: self.text_of(F::Interviewed).trim().to_string(),
+            sites_seen: self.text_of(F::SitesSeen).trim().to_string(),
+            traffic: self.text_of(F::Traffic).trim().to_string(),
+        };
+        let errors: Vec<(FieldId, FieldError)> = method
+            .problems()
+            .into_iter()
+            .map(|p| match p {
+                P::BadFrom => (F::VisitFrom, FieldError::Date),
+                P::BadTo => (F::VisitTo, FieldError::Date),
+                P::ToBeforeFrom => (F::VisitTo, FieldError::DateOrder),
+            })
+            .collect();
+        if errors.is_empty() {
+            Ok(method)
+        } else {
+            Err(errors)
         }
     }
 
@@ -305,7 +374,7 @@ impl Form {
                 .checked_sub(1)
                 .and_then(|i| national.get(i))
                 .map(|(id, _)| id.clone()),
-            FormKind::Post => None,
+            FormKind::Post | FormKind::Method => None,
         };
         StartValues {
             kind,

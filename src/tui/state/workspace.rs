@@ -228,6 +228,7 @@ impl WorkspaceState {
             updated_at: String::new(),
             updated_by: String::new(),
             copied_from: None,
+            note_lang: None,
         });
         if let Some(response) = response {
             answer.response = response;

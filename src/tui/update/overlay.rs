@@ -117,6 +117,28 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                             post: post.clone(),
                             values: form.start_values(),
                         }),
+                        FormKind::Method => match form.method_values() {
+                            // Saved like any change: the form closes, the
+                            // status line says when it is committed.
+                            Ok(method) => {
+                                let Some(id) =
+                                    state.workspace.as_ref().map(|w| w.bundle.header.id.clone())
+                                else {
+                                    return Vec::new();
+                                };
+                                return save(
+                                    state,
+                                    Effect::SetMethod {
+                                        id,
+                                        method: Box::new(method),
+                                    },
+                                );
+                            }
+                            Err(errors) => {
+                                form.errors = errors;
+                                None
+                            }
+                        },
                     };
                     if effect.is_some() {
                         form.errors.clear();
@@ -272,6 +294,7 @@ fn submit_prompt(state: &mut AppState, mut prompt: Prompt) -> Vec<Effect> {
             lang: state.lang,
             marking: None,
             actor: state.actor.clone(),
+            detail: crate::report::model::Detail::Summary,
         };
         return export(state, request, false);
     }

@@ -371,6 +371,7 @@ fn exporting_over_an_existing_file_asks_first() {
         lang: Lang::En,
         marking: None,
         actor: "ana".into(),
+        detail: crate::report::model::Detail::Summary,
     };
     update(
         &mut state,

@@ -73,6 +73,20 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             life_cycle(state, &action);
             return Vec::new();
         }
+        Action::EditMethod => {
+            if locked(state) {
+                return Vec::new();
+            }
+            let method = state
+                .workspace
+                .as_ref()
+                .map(|w| w.bundle.header.method.clone())
+                .unwrap_or_default();
+            state.overlay = Some(Overlay::Form(crate::tui::state::form::Form::method(
+                &method,
+            )));
+            return Vec::new();
+        }
         Action::AddAction => return super::plan::add_action(state),
         Action::ReviewFlag => return super::plan::review_flag(state),
         Action::FlaggedOnly => return super::plan::flagged_only(state),

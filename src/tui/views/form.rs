@@ -12,7 +12,7 @@ use super::style::Theme;
 use super::text::cell;
 use crate::domain::assessment::{AssessmentKind, Depth};
 use crate::domain::post::{ControlModel, PostKind};
-use crate::tui::i18n::{Texts, fill};
+use crate::tui::i18n::{Texts, fill, plan_texts};
 use crate::tui::state::form::{FieldError, FieldId, FieldValue, Form, FormKind};
 
 fn field_label(id: FieldId, t: &Texts) -> &'static str {
@@ -33,6 +33,11 @@ fn field_label(id: FieldId, t: &Texts) -> &'static str {
         FieldId::Evaluators => t.f_evaluators,
         FieldId::Depth => t.f_depth,
         FieldId::NationalFrom => t.f_national_from,
+        FieldId::VisitFrom => plan_texts(t.lang).f_visit_from,
+        FieldId::VisitTo => plan_texts(t.lang).f_visit_to,
+        FieldId::Interviewed => plan_texts(t.lang).f_interviewed,
+        FieldId::SitesSeen => plan_texts(t.lang).f_sites_seen,
+        FieldId::Traffic => plan_texts(t.lang).f_traffic,
     }
 }
 
@@ -67,6 +72,8 @@ fn error_text(error: FieldError, t: &Texts) -> &'static str {
         FieldError::Number => t.err_number,
         FieldError::Shifts => t.err_shifts,
         FieldError::CargoLanes => t.err_cargo_lanes,
+        FieldError::Date => plan_texts(t.lang).err_date,
+        FieldError::DateOrder => plan_texts(t.lang).err_date_order,
     }
 }
 
@@ -75,6 +82,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, t: &Texts, theme: Th
     let title = match &form.kind {
         FormKind::Post => t.new_post.to_string(),
         FormKind::Start { post, .. } => fill(t.start_title, &[("post", post.as_str())]),
+        FormKind::Method => plan_texts(t.lang).method_title.to_string(),
     };
     frame.render_widget(Clear, area);
     let outer = block(format!(" {title} "), true, theme);

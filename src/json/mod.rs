@@ -1,4 +1,8 @@
-//! JSON shapes shared by the commands' `--json` output and the export.
+//! JSON shapes shared by the commands' `--json` output, the export and the
+//! report's attached data.
+
+pub mod export;
+pub mod plan;
 
 use serde_json::{Value, json};
 
@@ -39,6 +43,13 @@ pub fn assessment(a: &Assessment) -> Value {
         "submitted_at": a.submitted_at,
         "finalised_at": a.finalised_at,
         "depth": a.depth.code(),
+        "method": {
+            "visit_from": a.method.visit_from,
+            "visit_to": a.method.visit_to,
+            "interviewed": a.method.interviewed,
+            "sites_seen": a.method.sites_seen,
+            "traffic": a.method.traffic,
+        },
     })
 }
 
