@@ -155,10 +155,36 @@ fn reports_speak_the_chosen_language_and_keep_accents() {
         file.to_str().unwrap(),
     ]);
     let doc = lopdf::Document::load(&file).unwrap();
-    for (n, _) in doc.get_pages() {
+    for (n, id) in doc.get_pages() {
+        assert!(
+            starts_with_the_draft_mark(&doc, id),
+            "page {n} lacks the draft mark"
+        );
+        // Drawn as outlines: no letters of it in the page's text.
         let page = doc.extract_text(&[n]).unwrap();
-        assert!(page.contains("RASCUNHO"), "page {n} lacks the draft mark");
+        assert!(!page.contains("RASCUNHO"), "page {n}: the mark is text");
     }
+    let final_doc = lopdf::Document::load(&pt).unwrap();
+    let (_, first) = final_doc.get_pages().into_iter().next().unwrap();
+    assert!(!starts_with_the_draft_mark(&final_doc, first));
+}
+
+/// Whether the page's content opens with a path filled in the draft mark's
+/// pale red, before any text: the mark, drawn under the page's content.
+fn starts_with_the_draft_mark(doc: &lopdf::Document, page: lopdf::ObjectId) -> bool {
+    let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
+    let ops = &content.operations;
+    let Some(fill) = ops.iter().position(|op| op.operator == "f") else {
+        return false;
+    };
+    let colour: Vec<f32> = ops
+        .iter()
+        .find(|op| op.operator == "rg")
+        .map(|op| op.operands.iter().map(|o| o.as_float().unwrap()).collect())
+        .unwrap_or_default();
+    let paths = ops[..fill].iter().filter(|op| op.operator == "m").count();
+    let first_text = ops.iter().position(|op| op.operator == "BT");
+    colour == [0.933, 0.894, 0.894] && paths >= 5 && first_text.is_none_or(|t| t > fill)
 }
 
 #[test]

@@ -5,6 +5,7 @@
 
 mod chart;
 mod flow;
+pub mod glyphs;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -31,6 +32,8 @@ pub const GREY: Rgb = Rgb(0x6b, 0x6b, 0x6b);
 pub const RULE: Rgb = Rgb(0xc8, 0xcc, 0xd2);
 pub const ACCENT: Rgb = Rgb(0x1f, 0x3a, 0x5f);
 pub const ALERT: Rgb = Rgb(0xb0, 0x1e, 0x1e);
+/// The draft mark's pale red: light enough to read the page through.
+pub const DRAFT_MARK: Rgb = Rgb(0xee, 0xe4, 0xe4);
 
 /// One thing placed on a page. Coordinates are points from the page's top-left
 /// corner; `y` of a text is its baseline.
@@ -64,7 +67,10 @@ pub enum Draw {
     /// A filled shape of several closed outlines (non-zero winding, so the
     /// holes of letters stay open): text drawn as paths, which a text
     /// extractor does not read (the draft mark).
-    Shape { rings: Vec<Vec<(f32, f32)>>, fill: Rgb },
+    Shape {
+        rings: Vec<Vec<(f32, f32)>>,
+        fill: Rgb,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -229,14 +235,17 @@ fn decorate(model: &ReportModel, fonts: &Fonts, pages: &mut [Page]) {
             // Centre the word on the page: start half its length back along the slant,
             // and a third of the size across it so the letters' middle is on the centre.
             let across = size * 0.35;
-            extra.push(Draw::Text {
+            let at = glyphs::Placement {
                 x: cx - w / 2.0 * cos + across * sin,
                 y: cy + w / 2.0 * sin + across * cos,
                 size,
-                bold: true,
-                color: Rgb(0xee, 0xe4, 0xe4),
-                text: mark.clone(),
                 angle,
+            };
+            // Drawn as outlines, not text: text extractors would read its
+            // letters into the page's text, interleaved with the content.
+            extra.push(Draw::Shape {
+                rings: glyphs::outline_text(fonts.face(true), mark, at),
+                fill: DRAFT_MARK,
             });
         }
         extra.append(&mut page.draws);

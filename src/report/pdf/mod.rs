@@ -144,8 +144,26 @@ fn page_ops(page: &Page, regular: &FontId, bold: &FontId) -> Vec<Op> {
                 ];
                 ops.push(polygon(corners, fill.is_some(), stroke.is_some()));
             }
-            // Drawn by the document finisher's helper (todo: helper).
-            Draw::Shape { .. } => {}
+            Draw::Shape { rings, fill } => {
+                if rings.is_empty() {
+                    // A fill with no path is an error in the content stream.
+                    continue;
+                }
+                ops.push(Op::SetFillColor { col: colour(*fill) });
+                let rings = rings
+                    .iter()
+                    .map(|ring| PolygonRing {
+                        points: ring.iter().map(|(x, y)| point(*x, *y)).collect(),
+                    })
+                    .collect();
+                ops.push(Op::DrawPolygon {
+                    polygon: Polygon {
+                        rings,
+                        mode: PaintMode::Fill,
+                        winding_order: WindingOrder::NonZero,
+                    },
+                });
+            }
             Draw::Path {
                 points,
                 closed,
