@@ -1,0 +1,233 @@
+//! Integration tests of `report::pdf::write_document` on the pages of a demo
+//! draft report with hand-made document information: read back with lopdf
+//! (metadata, language, XMP, outline, links, attachment) and checked with the
+//! real tools (qpdf, pdfinfo, pdffonts, pdfdetach, pdftotext).
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use frontera::domain::lang::Lang;
+use frontera::report::{self, layout, pdf};
+use frontera::store::Store;
+use lopdf::{Dictionary, Document};
+
+use crate::cli::Sandbox;
+
+/// 2026-10-06T13:30:00Z and 2026-11-28T16:20:32Z.
+const CREATED: i64 = 1_791_293_400;
+const MODIFIED: i64 = 1_795_882_832;
+
+/// The demo's first draft assessment (Rumichaca, a follow-up).
+const DRAFT: usize = 3;
+
+/// What a report would say about itself: nested bookmarks, two links on the
+/// cover, the assessment's JSON export attached.
+fn info(export: Vec<u8>) -> pdf::DocumentInfo {
+    let entry = |title: &str, page, y, children| pdf::OutlineEntry {
+        title: title.into(),
+        page,
+        y,
+        children,
+    };
+    pdf::DocumentInfo {
+        title: "Informe de evaluación — Rumichaca".into(),
+        author: "Andrés Quishpe, Ñusta Quispe".into(),
+        subject: "Evaluación del paso fronterizo DEMO-EC-RUM".into(),
+        keywords: vec!["frontera".into(), "IBM".into(), "DEMO-EC-RUM".into()],
+        lang: Lang::Es,
+        created: CREATED,
+        modified: MODIFIED,
+        producer: "frontera 0.1.0".into(),
+        outline: vec![
+            entry("Portada", 0, 72.0, vec![]),
+            entry(
+                "Resumen ejecutivo",
+                1,
+                72.0,
+                vec![
+                    entry("Puntuaciones", 1, 300.0, vec![]),
+                    entry(
+                        "Pilares",
+                        2,
+                        100.0,
+                        vec![entry("Pilar 1", 2, 400.0, vec![])],
+                    ),
+                ],
+            ),
+            entry("Anexo", 4, 72.0, vec![]),
+        ],
+        links: vec![
+            pdf::LinkArea {
+                page: 0,
+                x: 56.0,
+                y: 250.0,
+                w: 200.0,
+                h: 12.0,
+                target_page: 2,
+                target_y: 100.0,
+            },
+            pdf::LinkArea {
+                page: 0,
+                x: 56.0,
+                y: 270.0,
+                w: 200.0,
+                h: 12.0,
+                target_page: 4,
+                target_y: 72.0,
+            },
+        ],
+        attachment: Some(pdf::Attachment {
+            name: "DEMO-EC-RUM-74516aacb39a.json".into(),
+            description: "La evaluación completa, en JSON".into(),
+            mime: "application/json".into(),
+            bytes: export,
+            modified: MODIFIED,
+        }),
+    }
+}
+
+/// A folder with the demo, the draft report's PDF written by
+/// `write_document`, and that PDF's path.
+struct Written {
+    /// Holds the folder (and the PDF in it) until the test ends.
+    _sandbox: Sandbox,
+    path: PathBuf,
+    info: pdf::DocumentInfo,
+    bytes: Vec<u8>,
+}
+
+fn write(edit: impl FnOnce(&mut pdf::DocumentInfo)) -> Written {
+    let sandbox = Sandbox::new();
+    let out = sandbox.json(&["demo", "--json"]);
+    let id = out["assessments"][DRAFT].as_str().unwrap().to_string();
+    let export = sandbox.ok(&["export", &id]).into_bytes();
+    let store = Store::open_existing(&sandbox.db(), "tester").unwrap();
+    let id = store.resolve(&id).unwrap();
+    let model = report::assessment_model(&store, &id, Lang::Es, None, "2026-11-28").unwrap();
+    assert!(model.draft_mark.is_some(), "the demo's draft is a draft");
+    let fonts = layout::Fonts::embedded().unwrap();
+    let pages = layout::layout(&model, &fonts);
+    let mut info = info(export);
+    edit(&mut info);
+    let bytes = pdf::write_document(&pages, &info, &fonts).unwrap();
+    let path = sandbox.dir.path().join("document.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    Written {
+        _sandbox: sandbox,
+        path,
+        info,
+        bytes,
+    }
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Process::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("{name} must be on PATH (apt-get install qpdf poppler-utils): {e}")
+    });
+    assert!(
+        out.status.success(),
+        "{name} {args:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn text(doc: &Document, dict: &Dictionary, key: &[u8]) -> String {
+    let object = dict.get(key).unwrap_or_else(|_| {
+        panic!("no /{} in {dict:?}", String::from_utf8_lossy(key));
+    });
+    let (_, object) = doc.dereference(object).unwrap();
+    lopdf::decode_text_string(object).unwrap()
+}
+
+fn catalog(doc: &Document) -> &Dictionary {
+    doc.catalog().unwrap()
+}
+
+fn info_dict(doc: &Document) -> &Dictionary {
+    let id = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    doc.get_dictionary(id).unwrap()
+}
+
+#[test]
+fn the_info_dictionary_and_language_come_from_the_document_info() {
+    let w = write(|_| {});
+    let doc = Document::load(&w.path).unwrap();
+    let dict = info_dict(&doc);
+    assert_eq!(text(&doc, dict, b"Title"), w.info.title);
+    assert_eq!(text(&doc, dict, b"Author"), w.info.author);
+    assert_eq!(text(&doc, dict, b"Subject"), w.info.subject);
+    assert_eq!(text(&doc, dict, b"Keywords"), "frontera, IBM, DEMO-EC-RUM");
+    assert_eq!(text(&doc, dict, b"Creator"), "frontera 0.1.0");
+    assert_eq!(text(&doc, dict, b"Producer"), "frontera 0.1.0");
+    assert_eq!(text(&doc, dict, b"CreationDate"), "D:20261006133000Z");
+    assert_eq!(text(&doc, dict, b"ModDate"), "D:20261128162032Z");
+    for key in [&b"GTS_PDFXVersion"[..], b"Identifier", b"Trapped"] {
+        assert!(!dict.has(key), "{}", String::from_utf8_lossy(key));
+    }
+    assert_eq!(text(&doc, catalog(&doc), b"Lang"), "es");
+    assert_eq!(doc.version, "1.7");
+
+    let shown = tool("pdfinfo", &[path(&w.path)]);
+    for line in [
+        "Author:          Andrés Quishpe, Ñusta Quispe",
+        "Creator:         frontera 0.1.0",
+        "Producer:        frontera 0.1.0",
+        "CreationDate:    Tue Oct  6 13:30:00 2026 UTC",
+        "ModDate:         Sat Nov 28 16:20:32 2026 UTC",
+        "PDF version:     1.7",
+    ] {
+        assert!(shown.contains(line), "pdfinfo lacks '{line}':\n{shown}");
+    }
+    assert!(!shown.contains("1970"), "{shown}");
+    assert!(!shown.contains("PDF subtype"), "not PDF/X:\n{shown}");
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes_and_the_id_follows_the_content() {
+    let a = write(|_| {});
+    let b = write(|_| {});
+    assert!(a.bytes == b.bytes, "two writes differ");
+    let c = write(|i| i.subject.push('.'));
+    assert!(a.bytes != c.bytes);
+    let id = |bytes: &[u8]| {
+        let doc = Document::load_mem(bytes).unwrap();
+        let id = doc.trailer.get(b"ID").unwrap().as_array().unwrap().clone();
+        assert_eq!(id.len(), 2);
+        assert_eq!(id[0].as_str().unwrap().len(), 16);
+        id[0].as_str().unwrap().to_vec()
+    };
+    assert_ne!(id(&a.bytes), id(&c.bytes), "another file, another /ID");
+}
+
+#[test]
+fn qpdf_finds_nothing_wrong_and_every_font_is_a_named_subset() {
+    let w = write(|_| {});
+    let check = tool("qpdf", &["--check", path(&w.path)]);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+    let fonts = tool("pdffonts", &[path(&w.path)]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert_eq!(rows.len(), 2, "regular and bold:\n{fonts}");
+    let mut bases = Vec::new();
+    for row in rows {
+        // name, type (2 words), encoding, emb, sub, uni, object, id
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(columns[4..7], ["yes", "yes", "yes"], "{row}");
+        let (tag, base) = columns[0].split_once('+').expect("a subset tag");
+        assert!(
+            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+            "{row}"
+        );
+        bases.push(base.to_string());
+    }
+    bases.sort();
+    assert_eq!(bases, ["DejaVuSans", "DejaVuSans-Bold"]);
+}
