@@ -231,3 +231,56 @@ fn qpdf_finds_nothing_wrong_and_every_font_is_a_named_subset() {
     bases.sort();
     assert_eq!(bases, ["DejaVuSans", "DejaVuSans-Bold"]);
 }
+
+#[test]
+fn the_xmp_packet_repeats_the_info_and_claims_pdfa_3b_under_an_srgb_intent() {
+    let w = write(|_| {});
+    let doc = Document::load(&w.path).unwrap();
+    let catalog = catalog(&doc);
+    let id = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
+    let stream = doc.get_object(id).unwrap().as_stream().unwrap();
+    assert_eq!(
+        stream.dict.get(b"Type").unwrap().as_name().unwrap(),
+        b"Metadata"
+    );
+    assert_eq!(
+        stream.dict.get(b"Subtype").unwrap().as_name().unwrap(),
+        b"XML"
+    );
+    assert!(!stream.dict.has(b"Filter"), "the XMP stays uncompressed");
+    let xmp = String::from_utf8(stream.content.clone()).unwrap();
+    for expected in [
+        "<pdfaid:part>3</pdfaid:part>",
+        "<pdfaid:conformance>B</pdfaid:conformance>",
+        "<rdf:li xml:lang=\"x-default\">Informe de evaluación — Rumichaca</rdf:li>",
+        "<rdf:li>Andrés Quishpe, Ñusta Quispe</rdf:li>",
+        "<dc:language><rdf:Bag><rdf:li>es</rdf:li></rdf:Bag></dc:language>",
+        "<pdf:Producer>frontera 0.1.0</pdf:Producer>",
+        "<pdf:Keywords>frontera, IBM, DEMO-EC-RUM</pdf:Keywords>",
+        "<xmp:CreateDate>2026-10-06T13:30:00Z</xmp:CreateDate>",
+        "<xmp:ModifyDate>2026-11-28T16:20:32Z</xmp:ModifyDate>",
+        "<xmp:CreatorTool>frontera 0.1.0</xmp:CreatorTool>",
+    ] {
+        assert!(xmp.contains(expected), "the XMP lacks {expected}:\n{xmp}");
+    }
+    let meta = tool("pdfinfo", &["-meta", path(&w.path)]);
+    assert!(meta.contains("<pdfaid:part>3</pdfaid:part>"), "{meta}");
+
+    let intents = catalog.get(b"OutputIntents").unwrap().as_array().unwrap();
+    assert_eq!(intents.len(), 1);
+    let intent = intents[0].as_dict().unwrap();
+    assert_eq!(intent.get(b"S").unwrap().as_name().unwrap(), b"GTS_PDFA1");
+    assert_eq!(
+        text(&doc, intent, b"OutputConditionIdentifier"),
+        "sRGB IEC61966-2.1"
+    );
+    let profile = intent.get(b"DestOutputProfile").unwrap().as_reference();
+    let profile = doc
+        .get_object(profile.unwrap())
+        .unwrap()
+        .as_stream()
+        .unwrap();
+    assert_eq!(profile.dict.get(b"N").unwrap().as_i64().unwrap(), 3);
+    let bytes = profile.decompressed_content().unwrap();
+    assert_eq!(&bytes[12..24], b"mntrRGB XYZ ", "an RGB display profile");
+}

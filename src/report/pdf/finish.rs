@@ -1,13 +1,14 @@
 //! Finishing the document printpdf built, as lopdf objects: what printpdf
-//! 0.12 does not write, or writes wrong — the metadata, the language, the
-//! font names, the file identifier. Runs before compression, except the
-//! identifier, which is a hash of the finished file. Never reads the clock.
+//! 0.12 does not write, or writes wrong — the metadata (Info and XMP), the
+//! language, the PDF/A output intent, the font names, the file identifier.
+//! Runs before compression, except the identifier, which is a hash of the
+//! finished file. Never reads the clock.
 
-use pdf_objects::{Dictionary, Document, Object, ObjectId, StringFormat, text_string};
+use pdf_objects::{Dictionary, Document, Object, ObjectId, Stream, StringFormat, text_string};
 use sha2::{Digest, Sha256};
 
-use super::PdfError;
 use super::document::DocumentInfo;
+use super::{PdfError, icc, xmp};
 use crate::domain::time::rfc3339;
 
 /// The PDF version written: 1.7, the base of PDF/A-3 (printpdf writes 1.3,
@@ -35,8 +36,17 @@ pub fn finish(
     let pages: Vec<ObjectId> = doc.page_iter().collect();
     set_info(doc, info)?;
     rename_fonts(doc, &pages, fonts)?;
+    let mut dict = Dictionary::new();
+    dict.set("Type", "Metadata");
+    dict.set("Subtype", "XML");
+    // Left uncompressed (PDF/A): tools that know no PDF can still find it.
+    let packet = Stream::new(dict, xmp::packet(info).into_bytes()).with_compression(false);
+    let metadata = doc.add_object(packet);
+    let intents = icc::output_intents(doc);
     let catalog = doc.catalog_mut().map_err(|e| structure("the catalog", e))?;
     catalog.set("Lang", text_string(info.lang.code()));
+    catalog.set("Metadata", metadata);
+    catalog.set("OutputIntents", intents);
     Ok(())
 }
 

@@ -5,6 +5,8 @@
 pub mod document;
 mod finish;
 mod font;
+mod icc;
+mod xmp;
 
 pub use document::{Attachment, DocumentInfo, LinkArea, OutlineEntry};
 
