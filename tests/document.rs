@@ -93,7 +93,16 @@ struct Written {
     _sandbox: Sandbox,
     path: PathBuf,
     info: pdf::DocumentInfo,
+    pages: Vec<layout::Page>,
     bytes: Vec<u8>,
+}
+
+impl Written {
+    /// The same pages written again with `info`.
+    fn again(&self, info: &pdf::DocumentInfo) -> Vec<u8> {
+        let fonts = layout::Fonts::embedded().unwrap();
+        pdf::write_document(&self.pages, info, &fonts).unwrap()
+    }
 }
 
 fn write(edit: impl FnOnce(&mut pdf::DocumentInfo)) -> Written {
@@ -116,6 +125,7 @@ fn write(edit: impl FnOnce(&mut pdf::DocumentInfo)) -> Written {
         _sandbox: sandbox,
         path,
         info,
+        pages,
         bytes,
     }
 }
@@ -191,10 +201,11 @@ fn the_info_dictionary_and_language_come_from_the_document_info() {
 #[test]
 fn the_same_input_gives_the_same_bytes_and_the_id_follows_the_content() {
     let a = write(|_| {});
-    let b = write(|_| {});
-    assert!(a.bytes == b.bytes, "two writes differ");
-    let c = write(|i| i.subject.push('.'));
-    assert!(a.bytes != c.bytes);
+    assert!(a.again(&a.info) == a.bytes, "two writes differ");
+    let mut other = a.info.clone();
+    other.subject.push('.');
+    let c = a.again(&other);
+    assert!(a.bytes != c);
     let id = |bytes: &[u8]| {
         let doc = Document::load_mem(bytes).unwrap();
         let id = doc.trailer.get(b"ID").unwrap().as_array().unwrap().clone();
@@ -202,7 +213,7 @@ fn the_same_input_gives_the_same_bytes_and_the_id_follows_the_content() {
         assert_eq!(id[0].as_str().unwrap().len(), 16);
         id[0].as_str().unwrap().to_vec()
     };
-    assert_ne!(id(&a.bytes), id(&c.bytes), "another file, another /ID");
+    assert_ne!(id(&a.bytes), id(&c), "another file, another /ID");
 }
 
 #[test]
@@ -283,4 +294,43 @@ fn the_xmp_packet_repeats_the_info_and_claims_pdfa_3b_under_an_srgb_intent() {
     assert_eq!(profile.dict.get(b"N").unwrap().as_i64().unwrap(), 3);
     let bytes = profile.decompressed_content().unwrap();
     assert_eq!(&bytes[12..24], b"mntrRGB XYZ ", "an RGB display profile");
+}
+
+#[test]
+fn the_attached_export_comes_back_byte_for_byte() {
+    let w = write(|_| {});
+    let doc = Document::load(&w.path).unwrap();
+    let af = catalog(&doc).get(b"AF").unwrap().as_array().unwrap();
+    assert_eq!(af.len(), 1);
+    let spec = doc.get_dictionary(af[0].as_reference().unwrap()).unwrap();
+    assert_eq!(spec.get(b"Type").unwrap().as_name().unwrap(), b"Filespec");
+    assert_eq!(
+        spec.get(b"AFRelationship").unwrap().as_name().unwrap(),
+        b"Data"
+    );
+    assert_eq!(text(&doc, spec, b"UF"), "DEMO-EC-RUM-74516aacb39a.json");
+    assert_eq!(text(&doc, spec, b"Desc"), "La evaluación completa, en JSON");
+    let ef = spec.get(b"EF").unwrap().as_dict().unwrap();
+    let stream = doc.get_object(ef.get(b"F").unwrap().as_reference().unwrap());
+    let stream = stream.unwrap().as_stream().unwrap();
+    let subtype = stream.dict.get(b"Subtype").unwrap().as_name().unwrap();
+    assert_eq!(subtype, b"application/json");
+
+    let listed = tool("pdfdetach", &["-list", path(&w.path)]);
+    assert!(
+        listed.contains("1 embedded files") && listed.contains("1: DEMO-EC-RUM-74516aacb39a.json"),
+        "{listed}"
+    );
+    let out = w.path.parent().unwrap().join("detached");
+    std::fs::create_dir(&out).unwrap();
+    tool("pdfdetach", &["-saveall", "-o", path(&out), path(&w.path)]);
+    let back = std::fs::read(out.join("DEMO-EC-RUM-74516aacb39a.json")).unwrap();
+    let sent = &w.info.attachment.as_ref().unwrap().bytes;
+    assert!(
+        back == *sent,
+        "{} bytes back for {}",
+        back.len(),
+        sent.len()
+    );
+    assert!(sent.len() > 10_000, "a real export, {} bytes", sent.len());
 }

@@ -1,6 +1,7 @@
 //! Finishing the document printpdf built, as lopdf objects: what printpdf
 //! 0.12 does not write, or writes wrong — the metadata (Info and XMP), the
-//! language, the PDF/A output intent, the font names, the file identifier.
+//! language, the PDF/A output intent, the attached file, the font names,
+//! the file identifier.
 //! Runs before compression, except the identifier, which is a hash of the
 //! finished file. Never reads the clock.
 
@@ -8,7 +9,7 @@ use pdf_objects::{Dictionary, Document, Object, ObjectId, Stream, StringFormat, 
 use sha2::{Digest, Sha256};
 
 use super::document::DocumentInfo;
-use super::{PdfError, icc, xmp};
+use super::{PdfError, attach, icc, xmp};
 use crate::domain::time::rfc3339;
 
 /// The PDF version written: 1.7, the base of PDF/A-3 (printpdf writes 1.3,
@@ -43,10 +44,24 @@ pub fn finish(
     let packet = Stream::new(dict, xmp::packet(info).into_bytes()).with_compression(false);
     let metadata = doc.add_object(packet);
     let intents = icc::output_intents(doc);
-    let catalog = doc.catalog_mut().map_err(|e| structure("the catalog", e))?;
+    // Worked on as a copy: the additions below add objects to `doc`.
+    let catalog_id = doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .map_err(|e| structure("the catalog", e))?;
+    let mut catalog = doc
+        .get_dictionary(catalog_id)
+        .map_err(|e| structure("the catalog", e))?
+        .clone();
     catalog.set("Lang", text_string(info.lang.code()));
     catalog.set("Metadata", metadata);
     catalog.set("OutputIntents", intents);
+    if let Some(file) = &info.attachment {
+        let fallback = info.modified.max(info.created);
+        attach::attach(doc, &mut catalog, file, fallback);
+    }
+    doc.objects.insert(catalog_id, Object::Dictionary(catalog));
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 //! that knows it), the font embedded as a subset of the glyphs used, then
 //! finished as lopdf objects (metadata, navigation, attachment) by `finish`.
 
+mod attach;
 pub mod document;
 mod finish;
 mod font;
