@@ -334,3 +334,102 @@ fn the_attached_export_comes_back_byte_for_byte() {
     );
     assert!(sent.len() > 10_000, "a real export, {} bytes", sent.len());
 }
+
+/// The outline item's children, in order, read through First and Next.
+fn children(doc: &Document, item: &Dictionary) -> Vec<(String, lopdf::ObjectId)> {
+    let mut out = Vec::new();
+    let mut next = item.get(b"First").and_then(|f| f.as_reference()).ok();
+    while let Some(id) = next {
+        let child = doc.get_dictionary(id).unwrap();
+        out.push((text(doc, child, b"Title"), id));
+        next = child.get(b"Next").and_then(|n| n.as_reference()).ok();
+    }
+    out
+}
+
+#[test]
+fn the_outline_nests_and_each_bookmark_points_at_its_page_and_height() {
+    let w = write(|_| {});
+    let doc = Document::load(&w.path).unwrap();
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    let catalog = catalog(&doc);
+    assert_eq!(
+        catalog.get(b"PageMode").unwrap().as_name().unwrap(),
+        b"UseOutlines"
+    );
+    let root_id = catalog.get(b"Outlines").unwrap().as_reference().unwrap();
+    let root = doc.get_dictionary(root_id).unwrap();
+    assert_eq!(root.get(b"Count").unwrap().as_i64().unwrap(), 6);
+    let top = children(&doc, root);
+    let titles: Vec<&str> = top.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(titles, ["Portada", "Resumen ejecutivo", "Anexo"]);
+    let summary = doc.get_dictionary(top[1].1).unwrap();
+    assert_eq!(
+        summary.get(b"Parent").unwrap().as_reference().unwrap(),
+        root_id
+    );
+    assert_eq!(summary.get(b"Count").unwrap().as_i64().unwrap(), 3);
+    let under = children(&doc, summary);
+    assert_eq!(under[0].0, "Puntuaciones");
+    assert_eq!(under[1].0, "Pilares");
+    let pillars = doc.get_dictionary(under[1].1).unwrap();
+    assert_eq!(
+        pillars.get(b"Parent").unwrap().as_reference().unwrap(),
+        top[1].1
+    );
+    assert_eq!(
+        pillars.get(b"Prev").unwrap().as_reference().unwrap(),
+        under[0].1
+    );
+    let deepest = children(&doc, pillars);
+    assert_eq!(deepest.len(), 1);
+    let pillar = doc.get_dictionary(deepest[0].1).unwrap();
+    let dest = pillar.get(b"Dest").unwrap().as_array().unwrap();
+    assert_eq!(dest[0].as_reference().unwrap(), pages[2]);
+    assert_eq!(dest[1].as_name().unwrap(), b"XYZ");
+    // 400 pt from the top of an A4 page is 441.89 pt from its bottom.
+    assert!(
+        (dest[3].as_float().unwrap() - 441.89).abs() < 0.01,
+        "{dest:?}"
+    );
+    // What a reader shows: qpdf lists the same tree.
+    let json = tool("qpdf", &["--json", "--json-key=outlines", path(&w.path)]);
+    assert!(json.contains("\"Pilar 1\""), "{json}");
+}
+
+#[test]
+fn links_on_the_cover_jump_to_their_pages() {
+    let w = write(|_| {});
+    let doc = Document::load(&w.path).unwrap();
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    let annots = doc.get_page_annotations(pages[0]).unwrap();
+    assert_eq!(annots.len(), 2);
+    let link = annots[0];
+    assert_eq!(link.get(b"Subtype").unwrap().as_name().unwrap(), b"Link");
+    let border: Vec<i64> = link
+        .get(b"Border")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_i64().unwrap())
+        .collect();
+    assert_eq!(border, [0, 0, 0]);
+    let rect: Vec<f32> = link
+        .get(b"Rect")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_float().unwrap())
+        .collect();
+    // 56, 250 (from the top), 200 × 12: from 579.89 up to 591.89.
+    for (got, want) in rect.iter().zip([56.0, 579.89, 256.0, 591.89]) {
+        assert!((got - want).abs() < 0.01, "{rect:?}");
+    }
+    let dest = link.get(b"Dest").unwrap().as_array().unwrap();
+    assert_eq!(dest[0].as_reference().unwrap(), pages[2]);
+    let second = annots[1].get(b"Dest").unwrap().as_array().unwrap();
+    assert_eq!(second[0].as_reference().unwrap(), pages[4]);
+    assert!(doc.get_page_annotations(pages[1]).unwrap().is_empty());
+}

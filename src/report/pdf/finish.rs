@@ -1,7 +1,7 @@
 //! Finishing the document printpdf built, as lopdf objects: what printpdf
 //! 0.12 does not write, or writes wrong — the metadata (Info and XMP), the
-//! language, the PDF/A output intent, the attached file, the font names,
-//! the file identifier.
+//! language, the PDF/A output intent, bookmarks and links, the attached
+//! file, the font names, the file identifier.
 //! Runs before compression, except the identifier, which is a hash of the
 //! finished file. Never reads the clock.
 
@@ -9,7 +9,7 @@ use pdf_objects::{Dictionary, Document, Object, ObjectId, Stream, StringFormat, 
 use sha2::{Digest, Sha256};
 
 use super::document::DocumentInfo;
-use super::{PdfError, attach, icc, xmp};
+use super::{PdfError, attach, icc, navigation, xmp};
 use crate::domain::time::rfc3339;
 
 /// The PDF version written: 1.7, the base of PDF/A-3 (printpdf writes 1.3,
@@ -57,6 +57,17 @@ pub fn finish(
     catalog.set("Lang", text_string(info.lang.code()));
     catalog.set("Metadata", metadata);
     catalog.set("OutputIntents", intents);
+    // printpdf's own bookmarks are flat and point at page tops; frontera
+    // adds none through it, so there is nothing of it to keep.
+    catalog.remove(b"Outlines");
+    match navigation::outline(doc, &pages, &info.outline) {
+        Some(root) => {
+            catalog.set("Outlines", root);
+            catalog.set("PageMode", "UseOutlines");
+        }
+        None => catalog.set("PageMode", "UseNone"),
+    }
+    navigation::links(doc, &pages, &info.links);
     if let Some(file) = &info.attachment {
         let fallback = info.modified.max(info.created);
         attach::attach(doc, &mut catalog, file, fallback);

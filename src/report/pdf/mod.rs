@@ -7,6 +7,7 @@ pub mod document;
 mod finish;
 mod font;
 mod icc;
+mod navigation;
 mod xmp;
 
 pub use document::{Attachment, DocumentInfo, LinkArea, OutlineEntry};
