@@ -433,3 +433,42 @@ fn links_on_the_cover_jump_to_their_pages() {
     assert_eq!(second[0].as_reference().unwrap(), pages[4]);
     assert!(doc.get_page_annotations(pages[1]).unwrap().is_empty());
 }
+
+#[test]
+fn the_draft_cover_reads_in_order_without_pieces_of_the_mark() {
+    let w = write(|_| {});
+    let cover = tool("pdftotext", &["-f", "1", "-l", "1", path(&w.path), "-"]);
+    // Drawn as text, the mark came out as lines such as "BO" or "RRA".
+    for line in cover.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let capitals = line.chars().all(|c| c.is_ascii_uppercase());
+        assert!(
+            !(capitals && "BORRADOR".contains(line)),
+            "a piece of the mark, '{line}', in:\n{cover}"
+        );
+    }
+    let labels = [
+        "Informe de evaluación del paso",
+        "Paso fronterizo",
+        "Países",
+        "Tipo de paso",
+        "Modelo de control",
+        "Tipo de evaluación",
+        "Equipo evaluador",
+        "Estado",
+        "Fecha del informe",
+    ];
+    let at: Vec<usize> = labels
+        .iter()
+        .map(|l| {
+            cover
+                .find(l)
+                .unwrap_or_else(|| panic!("no '{l}' in:\n{cover}"))
+        })
+        .collect();
+    assert!(at.windows(2).all(|p| p[0] < p[1]), "out of order:\n{cover}");
+    let all = tool("pdftotext", &[path(&w.path), "-"]);
+    assert!(
+        !all.contains("BORRADOR"),
+        "the mark is not text on any page"
+    );
+}

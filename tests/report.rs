@@ -1,7 +1,8 @@
 //! Integration tests: `frontera report` on the demo data — every assessment and
 //! the programme report in every language, the PDF's text (headings, the scores
-//! as `frontera score` prints them, accents), its validity (qpdf) and its
-//! embedded font (pdffonts), and that a failed export leaves no file behind.
+//! as `frontera score` prints them, accents), its validity (qpdf), its
+//! embedded font subsets (pdffonts) and draft mark, and that a failed export
+//! leaves no file behind. `write_document`'s metadata: tests/document.rs.
 
 use std::path::Path;
 use std::process::Command as Process;
@@ -293,7 +294,9 @@ fn the_pdf_is_valid_and_embeds_its_font() {
             let columns: Vec<&str> = row.split_whitespace().collect();
             // name, type (2 words), encoding, emb, sub, uni, object, id
             assert_eq!(columns.get(4), Some(&"yes"), "not embedded: {row}");
+            assert_eq!(columns.get(5), Some(&"yes"), "not named a subset: {row}");
             assert_eq!(columns.get(6), Some(&"yes"), "no Unicode map: {row}");
+            assert!(columns[0].contains("+DejaVuSans"), "{row}");
         }
     }
     // Subset to the glyphs used: far smaller than the two 700 KB faces.
