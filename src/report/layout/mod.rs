@@ -220,34 +220,37 @@ fn lead_height(flow: &Flow<'_>, block: &Block) -> f32 {
     }
 }
 
+/// `mark` across the page's centre, slanted. Drawn as outlines, not text:
+/// text extractors would read its letters into the page's text,
+/// interleaved with the content.
+fn draft_mark(fonts: &Fonts, mark: &str) -> Draw {
+    let size = 96.0;
+    let w = fonts.width(mark, true, size).min(PAGE_HEIGHT);
+    let angle: f32 = 50.0;
+    let (sin, cos) = angle.to_radians().sin_cos();
+    let (cx, cy) = (PAGE_WIDTH / 2.0, PAGE_HEIGHT / 2.0);
+    // Centre the word on the page: start half its length back along the slant,
+    // and a third of the size across it so the letters' middle is on the centre.
+    let across = size * 0.35;
+    let at = glyphs::Placement {
+        x: cx - w / 2.0 * cos + across * sin,
+        y: cy + w / 2.0 * sin + across * cos,
+        size,
+        angle,
+    };
+    Draw::Shape {
+        rings: glyphs::outline_text(fonts.face(true), mark, at),
+        fill: DRAFT_MARK,
+    }
+}
+
 /// The header, footer and draft mark of every page. The draft mark goes first
 /// so the page's content is drawn over it and stays readable.
 fn decorate(model: &ReportModel, fonts: &Fonts, pages: &mut [Page]) {
     let total = pages.len();
+    let mark = model.draft_mark.as_deref().map(|m| draft_mark(fonts, m));
     for (n, page) in pages.iter_mut().enumerate() {
-        let mut extra = Vec::new();
-        if let Some(mark) = &model.draft_mark {
-            let size = 96.0;
-            let w = fonts.width(mark, true, size).min(PAGE_HEIGHT);
-            let angle: f32 = 50.0;
-            let (sin, cos) = angle.to_radians().sin_cos();
-            let (cx, cy) = (PAGE_WIDTH / 2.0, PAGE_HEIGHT / 2.0);
-            // Centre the word on the page: start half its length back along the slant,
-            // and a third of the size across it so the letters' middle is on the centre.
-            let across = size * 0.35;
-            let at = glyphs::Placement {
-                x: cx - w / 2.0 * cos + across * sin,
-                y: cy + w / 2.0 * sin + across * cos,
-                size,
-                angle,
-            };
-            // Drawn as outlines, not text: text extractors would read its
-            // letters into the page's text, interleaved with the content.
-            extra.push(Draw::Shape {
-                rings: glyphs::outline_text(fonts.face(true), mark, at),
-                fill: DRAFT_MARK,
-            });
-        }
+        let mut extra: Vec<Draw> = mark.iter().cloned().collect();
         extra.append(&mut page.draws);
         page.draws = extra;
         let mut head = Flow {
