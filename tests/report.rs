@@ -1,7 +1,8 @@
 //! Integration tests: `frontera report` on the demo data — every assessment and
 //! the programme report in every language, the PDF's text (headings, the scores
-//! as `frontera score` prints them, accents), its validity (qpdf) and its
-//! embedded font (pdffonts), and that a failed export leaves no file behind.
+//! as `frontera score` prints them, accents), its validity (qpdf), its
+//! embedded font subsets (pdffonts) and draft mark, and that a failed export
+//! leaves no file behind. `write_document`'s metadata: tests/document.rs.
 
 use std::path::Path;
 use std::process::Command as Process;
@@ -155,10 +156,36 @@ fn reports_speak_the_chosen_language_and_keep_accents() {
         file.to_str().unwrap(),
     ]);
     let doc = lopdf::Document::load(&file).unwrap();
-    for (n, _) in doc.get_pages() {
+    for (n, id) in doc.get_pages() {
+        assert!(
+            starts_with_the_draft_mark(&doc, id),
+            "page {n} lacks the draft mark"
+        );
+        // Drawn as outlines: no letters of it in the page's text.
         let page = doc.extract_text(&[n]).unwrap();
-        assert!(page.contains("RASCUNHO"), "page {n} lacks the draft mark");
+        assert!(!page.contains("RASCUNHO"), "page {n}: the mark is text");
     }
+    let final_doc = lopdf::Document::load(&pt).unwrap();
+    let (_, first) = final_doc.get_pages().into_iter().next().unwrap();
+    assert!(!starts_with_the_draft_mark(&final_doc, first));
+}
+
+/// Whether the page's content opens with a path filled in the draft mark's
+/// pale red, before any text: the mark, drawn under the page's content.
+fn starts_with_the_draft_mark(doc: &lopdf::Document, page: lopdf::ObjectId) -> bool {
+    let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
+    let ops = &content.operations;
+    let Some(fill) = ops.iter().position(|op| op.operator == "f") else {
+        return false;
+    };
+    let colour: Vec<f32> = ops
+        .iter()
+        .find(|op| op.operator == "rg")
+        .map(|op| op.operands.iter().map(|o| o.as_float().unwrap()).collect())
+        .unwrap_or_default();
+    let paths = ops[..fill].iter().filter(|op| op.operator == "m").count();
+    let first_text = ops.iter().position(|op| op.operator == "BT");
+    colour == [0.933, 0.894, 0.894] && paths >= 5 && first_text.is_none_or(|t| t > fill)
 }
 
 #[test]
@@ -267,7 +294,9 @@ fn the_pdf_is_valid_and_embeds_its_font() {
             let columns: Vec<&str> = row.split_whitespace().collect();
             // name, type (2 words), encoding, emb, sub, uni, object, id
             assert_eq!(columns.get(4), Some(&"yes"), "not embedded: {row}");
+            assert_eq!(columns.get(5), Some(&"yes"), "not named a subset: {row}");
             assert_eq!(columns.get(6), Some(&"yes"), "no Unicode map: {row}");
+            assert!(columns[0].contains("+DejaVuSans"), "{row}");
         }
     }
     // Subset to the glyphs used: far smaller than the two 700 KB faces.

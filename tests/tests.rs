@@ -4,6 +4,7 @@
 mod cli;
 mod content_pack;
 mod defects;
+mod document;
 mod export_schema;
 mod pack_v2;
 mod plan;

@@ -49,6 +49,21 @@ pub fn links(laid: &Laid) -> Vec<LinkArea> {
         .collect()
 }
 
+/// The metadata of a report with no assessment behind it (the programme
+/// report): its title, language, navigation and the date it was made.
+pub fn model_info(model: &ReportModel, laid: &Laid, date: &str) -> DocumentInfo {
+    let mut info = DocumentInfo::titled(&model.title);
+    info.lang = model.lang;
+    info.subject = model.running_head.clone();
+    info.keywords = vec!["EUROFRONT".into(), "integrated border management".into()];
+    info.created = seconds(date);
+    info.modified = info.created;
+    info.outline = outline(laid);
+    info.links = links(laid);
+    info
+}
+
+/// The metadata of an assessment's report.
 pub fn assessment_info(
     loaded: &Loaded,
     model: &ReportModel,
@@ -83,7 +98,7 @@ pub fn assessment_info(
         lang: options.lang,
         created,
         modified,
-        producer: format!("frontera {}", env!("CARGO_PKG_VERSION")),
+        producer: super::pdf::document::PRODUCER.to_string(),
         outline: outline(laid),
         links: links(laid),
         attachment: Some(Attachment {

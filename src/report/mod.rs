@@ -227,8 +227,7 @@ pub fn render_assessment(
     let laid = layout::layout_document(&model, &fonts);
     progress(Stage::Writing);
     let info = document::assessment_info(loaded, &model, &laid, options);
-    // TODO(pdf-hygiene): write_document(&laid.pages, &info, &fonts) once merged.
-    Ok(pdf::write_pdf(&laid.pages, &info.title, &fonts)?)
+    Ok(pdf::write_document(&laid.pages, &info, &fonts)?)
 }
 
 /// Every post with its final assessments scored, oldest first. Packs are loaded
@@ -316,14 +315,21 @@ pub fn programme_pdf(
     marking: Option<&str>,
     date: &str,
 ) -> Result<Vec<u8>, ReportError> {
-    render(&programme_model(store, lang, marking, date)?)
+    render_dated(&programme_model(store, lang, marking, date)?, date)
 }
 
-/// Lays out and writes a model as PDF bytes.
+/// Lays out and writes a model as PDF bytes, with its bookmarks and links.
 pub fn render(model: &ReportModel) -> Result<Vec<u8>, ReportError> {
+    render_dated(model, "")
+}
+
+/// [`render`], with the document's dates set to `date` (a date or a
+/// timestamp; none when empty).
+pub fn render_dated(model: &ReportModel, date: &str) -> Result<Vec<u8>, ReportError> {
     let fonts = Fonts::embedded()?;
-    let pages = layout::layout(model, &fonts);
-    Ok(pdf::write_pdf(&pages, &model.title, &fonts)?)
+    let laid = layout::layout_document(model, &fonts);
+    let info = document::model_info(model, &laid, date);
+    Ok(pdf::write_document(&laid.pages, &info, &fonts)?)
 }
 
 #[cfg(test)]

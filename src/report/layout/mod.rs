@@ -6,6 +6,7 @@
 mod chart;
 mod contents;
 mod flow;
+pub mod glyphs;
 pub mod marks;
 mod table;
 #[cfg(test)]
@@ -34,6 +35,8 @@ pub const GREY: Rgb = Rgb(0x6b, 0x6b, 0x6b);
 pub const RULE: Rgb = Rgb(0xc8, 0xcc, 0xd2);
 pub const ACCENT: Rgb = Rgb(0x1f, 0x3a, 0x5f);
 pub const ALERT: Rgb = Rgb(0xb0, 0x1e, 0x1e);
+/// The draft mark's pale red: light enough to read the page through.
+pub const DRAFT_MARK: Rgb = Rgb(0xee, 0xe4, 0xe4);
 
 /// One thing placed on a page. Coordinates are points from the page's top-left
 /// corner; `y` of a text is its baseline.
@@ -291,31 +294,37 @@ fn lead_height(flow: &Flow<'_>, block: &Block) -> f32 {
     }
 }
 
+/// `mark` across the page's centre, slanted. Drawn as outlines, not text:
+/// text extractors would read its letters into the page's text,
+/// interleaved with the content.
+fn draft_mark(fonts: &Fonts, mark: &str) -> Draw {
+    let size = 96.0;
+    let w = fonts.width(mark, true, size).min(PAGE_HEIGHT);
+    let angle: f32 = 50.0;
+    let (sin, cos) = angle.to_radians().sin_cos();
+    let (cx, cy) = (PAGE_WIDTH / 2.0, PAGE_HEIGHT / 2.0);
+    // Centre the word on the page: start half its length back along the slant,
+    // and a third of the size across it so the letters' middle is on the centre.
+    let across = size * 0.35;
+    let at = glyphs::Placement {
+        x: cx - w / 2.0 * cos + across * sin,
+        y: cy + w / 2.0 * sin + across * cos,
+        size,
+        angle,
+    };
+    Draw::Shape {
+        rings: glyphs::outline_text(fonts.face(true), mark, at),
+        fill: DRAFT_MARK,
+    }
+}
+
 /// The header, footer and draft mark of every page. The draft mark goes first
 /// so the page's content is drawn over it and stays readable.
 fn decorate(model: &ReportModel, fonts: &Fonts, pages: &mut [Page]) {
     let total = pages.len();
+    let mark = model.draft_mark.as_deref().map(|m| draft_mark(fonts, m));
     for (n, page) in pages.iter_mut().enumerate() {
-        let mut extra = Vec::new();
-        if let Some(mark) = &model.draft_mark {
-            let size = 96.0;
-            let w = fonts.width(mark, true, size).min(PAGE_HEIGHT);
-            let angle: f32 = 50.0;
-            let (sin, cos) = angle.to_radians().sin_cos();
-            let (cx, cy) = (PAGE_WIDTH / 2.0, PAGE_HEIGHT / 2.0);
-            // Centre the word on the page: start half its length back along the slant,
-            // and a third of the size across it so the letters' middle is on the centre.
-            let across = size * 0.35;
-            extra.push(Draw::Text {
-                x: cx - w / 2.0 * cos + across * sin,
-                y: cy + w / 2.0 * sin + across * cos,
-                size,
-                bold: true,
-                color: Rgb(0xee, 0xe4, 0xe4),
-                text: mark.clone(),
-                angle,
-            });
-        }
+        let mut extra: Vec<Draw> = mark.iter().cloned().collect();
         extra.append(&mut page.draws);
         page.draws = extra;
         let mut head = Flow {
@@ -326,16 +335,23 @@ fn decorate(model: &ReportModel, fonts: &Fonts, pages: &mut [Page]) {
             contents_pages: None,
         };
         let right = PAGE_WIDTH - MARGIN_X;
-        let head_width = match &model.marking {
-            Some(mark) => {
-                let w = fonts.width(mark, true, 8.5);
-                head.text(right - w, 40.0, 8.5, true, ALERT, mark);
-                BODY_WIDTH - w - 12.0
+        // A protective marking is printed centred at the top and the foot of
+        // every page, as classified documents carry it.
+        let marking = model
+            .marking
+            .as_deref()
+            .map(|m| (m, fonts.width(m, true, 8.5)));
+        let head_width = match marking {
+            Some((mark, w)) => {
+                let x = (PAGE_WIDTH - w) / 2.0;
+                head.text(x, 32.0, 8.5, true, ALERT, mark);
+                head.text(x, PAGE_HEIGHT - 18.0, 8.5, true, ALERT, mark);
+                BODY_WIDTH
             }
             None => BODY_WIDTH,
         };
         let running = fit(fonts, &model.running_head, false, 8.0, head_width);
-        head.text(MARGIN_X, 40.0, 8.0, false, GREY, &running);
+        head.text(MARGIN_X, 42.0, 8.0, false, GREY, &running);
         head.line(vec![(MARGIN_X, 47.0), (right, 47.0)], RULE, 0.6);
         let foot_y = PAGE_HEIGHT - 34.0;
         head.line(
@@ -343,13 +359,21 @@ fn decorate(model: &ReportModel, fonts: &Fonts, pages: &mut [Page]) {
             RULE,
             0.6,
         );
-        head.text(MARGIN_X, foot_y, 8.0, false, GREY, &model.date);
         let label = model
             .page_template
             .replace("{page}", &(n + 1).to_string())
             .replace("{pages}", &total.to_string());
         let w = fonts.width(&label, false, 8.0);
         head.text(right - w, foot_y, 8.0, false, GREY, &label);
+        // The document reference (post, assessment, pack version, status)
+        // and the report date, so a loose page can be traced.
+        let foot = if model.reference.is_empty() {
+            model.date.clone()
+        } else {
+            format!("{} · {}", model.reference, model.date)
+        };
+        let foot = fit(fonts, &foot, false, 8.0, BODY_WIDTH - w - 12.0);
+        head.text(MARGIN_X, foot_y, 8.0, false, GREY, &foot);
         *page = head.pages.pop().unwrap_or_default();
     }
 }

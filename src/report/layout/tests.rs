@@ -20,6 +20,16 @@ fn demo_store() -> Store {
     store
 }
 
+/// The default report in `lang`, unmarked.
+fn options(lang: Lang) -> crate::report::ReportOptions<'static> {
+    crate::report::ReportOptions {
+        lang,
+        marking: None,
+        date: "2026-11-28",
+        detail: crate::report::model::Detail::Summary,
+    }
+}
+
 /// Every text inside the body (or in the header and footer bands), none wider
 /// than the page's margins.
 fn assert_on_the_page(pages: &[Page], fonts: &Fonts, what: &str) {
@@ -218,4 +228,41 @@ fn long_tables_repeat_their_header_on_every_page_they_reach() {
         })
         .sum();
     assert_eq!(placed, 200);
+}
+
+#[test]
+fn the_draft_mark_is_a_shape_behind_every_page_and_not_text() {
+    let store = demo_store();
+    let fonts = Fonts::embedded().unwrap();
+    let draft = store
+        .assessments(None)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.status != crate::domain::assessment::Status::Final)
+        .expect("the demo has a draft");
+    let m = crate::report::assessment_model(&store, &draft.id, &options(Lang::Es)).unwrap();
+    let mark = m.draft_mark.clone().expect("a draft is marked");
+    let pages = layout(&m, &fonts);
+    for (n, page) in pages.iter().enumerate() {
+        let Some(Draw::Shape { rings, fill }) = page.draws.first() else {
+            panic!("page {} does not start with the mark", n + 1);
+        };
+        assert_eq!(*fill, super::DRAFT_MARK);
+        // One ring per contour of B-O-R-R-A-D-O-R: holes in B, O, R, A, D.
+        assert!(rings.len() >= 8, "page {}: {} rings", n + 1, rings.len());
+        // Centred on the page, as the text mark was.
+        let points: Vec<&(f32, f32)> = rings.iter().flatten().collect();
+        let mid = |f: fn(&&(f32, f32)) -> f32| {
+            let lo = points.iter().map(f).fold(f32::MAX, f32::min);
+            let hi = points.iter().map(f).fold(f32::MIN, f32::max);
+            (lo + hi) / 2.0
+        };
+        assert!((mid(|p| p.0) - PAGE_WIDTH / 2.0).abs() < 15.0);
+        assert!((mid(|p| p.1) - PAGE_HEIGHT / 2.0).abs() < 15.0);
+        let as_text = page
+            .draws
+            .iter()
+            .any(|d| matches!(d, Draw::Text { text, .. } if text.contains(&mark)));
+        assert!(!as_text, "page {} has the mark as text", n + 1);
+    }
 }

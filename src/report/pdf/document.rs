@@ -4,6 +4,9 @@
 
 use crate::domain::lang::Lang;
 
+/// `frontera VERSION`, as the PDF names its creator and producer.
+pub const PRODUCER: &str = concat!("frontera ", env!("CARGO_PKG_VERSION"));
+
 /// The document's metadata and navigation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocumentInfo {
@@ -26,6 +29,26 @@ pub struct DocumentInfo {
     pub links: Vec<LinkArea>,
     /// A file carried inside the PDF (the assessment's JSON export).
     pub attachment: Option<Attachment>,
+}
+
+impl DocumentInfo {
+    /// A document with only a title: English, no dates (left out rather
+    /// than written as 1970 or as the time of writing), no navigation.
+    pub fn titled(title: &str) -> DocumentInfo {
+        DocumentInfo {
+            title: title.to_string(),
+            author: String::new(),
+            subject: String::new(),
+            keywords: Vec::new(),
+            lang: Lang::En,
+            created: 0,
+            modified: 0,
+            producer: PRODUCER.to_string(),
+            outline: Vec::new(),
+            links: Vec::new(),
+            attachment: None,
+        }
+    }
 }
 
 /// One bookmark: where it points (page index from 0, `y` in layout points

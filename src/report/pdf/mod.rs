@@ -1,15 +1,23 @@
 //! The PDF writer: laid-out pages to PDF bytes with printpdf (the only place
-//! that knows it), the font embedded as a subset of the glyphs used.
+//! that knows it), the font embedded as a subset of the glyphs used, then
+//! finished as lopdf objects (metadata, navigation, attachment) by `finish`.
 
+mod attach;
 pub mod document;
+mod finish;
 mod font;
+mod icc;
+mod navigation;
+mod xmp;
+
+pub use document::{Attachment, DocumentInfo, LinkArea, OutlineEntry};
 
 use std::collections::BTreeSet;
 
 use printpdf::{
     Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix,
-    WindingOrder,
+    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, TextItem,
+    TextMatrix, WindingOrder,
 };
 
 use crate::report::layout::text::{BOLD_TTF, REGULAR_TTF};
@@ -19,7 +27,14 @@ use crate::report::layout::{Draw, Fonts, PAGE_HEIGHT, Page, Rgb};
 pub enum PdfError {
     #[error("the report font could not be embedded: {0}")]
     Font(String),
+    #[error("the PDF could not be finished ({0}); this is a bug in frontera, please report it")]
+    Structure(String),
 }
+
+/// The fonts' resource names in the page content: fixed, where printpdf
+/// would pick 32 random letters, so the same pages give the same bytes.
+const REGULAR: &str = "FR";
+const BOLD: &str = "FB";
 
 /// Rounds to `1 / per_unit`: numbers are written in their shortest form, so coarser
 /// values make smaller streams, which compress faster. 0.05 pt is far below
@@ -144,8 +159,26 @@ fn page_ops(page: &Page, regular: &FontId, bold: &FontId) -> Vec<Op> {
                 ];
                 ops.push(polygon(corners, fill.is_some(), stroke.is_some()));
             }
-            // Drawn by the document finisher's helper (todo: helper).
-            Draw::Shape { .. } => {}
+            Draw::Shape { rings, fill } => {
+                if rings.is_empty() {
+                    // A fill with no path is an error in the content stream.
+                    continue;
+                }
+                ops.push(Op::SetFillColor { col: colour(*fill) });
+                let rings = rings
+                    .iter()
+                    .map(|ring| PolygonRing {
+                        points: ring.iter().map(|(x, y)| point(*x, *y)).collect(),
+                    })
+                    .collect();
+                ops.push(Op::DrawPolygon {
+                    polygon: Polygon {
+                        rings,
+                        mode: PaintMode::Fill,
+                        winding_order: WindingOrder::NonZero,
+                    },
+                });
+            }
             Draw::Path {
                 points,
                 closed,
@@ -194,24 +227,50 @@ fn used_chars(pages: &[Page]) -> (BTreeSet<char>, BTreeSet<char>) {
     (regular, bold)
 }
 
+/// Adds the subset of `ttf` for `chars` under the resource name `resource`
+/// and returns the subset's name (`ABCDEF+DejaVuSans`).
 fn embed(
     doc: &mut PdfDocument,
+    resource: &str,
     ttf: &[u8],
     face: &ttf_parser::Face<'_>,
     chars: &BTreeSet<char>,
-) -> Result<FontId, PdfError> {
-    let bytes = font::subset_font(ttf, face, chars)?;
-    let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
+) -> Result<String, PdfError> {
+    let subset = font::subset_font(ttf, face, chars)?;
+    let parsed = ParsedFont::from_bytes(&subset.bytes, 0, &mut Vec::new())
         .ok_or_else(|| PdfError::Font("the font subset does not parse".into()))?;
-    Ok(doc.add_font(&parsed))
+    // What `PdfDocument::add_font` does, with our id instead of a random one.
+    doc.resources
+        .fonts
+        .map
+        .insert(FontId(resource.to_string()), PdfFont::new(parsed));
+    Ok(subset.name)
 }
 
-/// The PDF of `pages`, titled `title`.
+/// The PDF of `pages`, titled `title`, without the rest of a
+/// [`DocumentInfo`] (see [`DocumentInfo::titled`]).
 pub fn write_pdf(pages: &[Page], title: &str, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
+    write_document(pages, &DocumentInfo::titled(title), fonts)
+}
+
+/// The PDF of `pages` with the metadata, bookmarks, links and attachment of
+/// `info`, aiming at PDF/A-3b. The same arguments give the same bytes.
+pub fn write_document(
+    pages: &[Page],
+    info: &DocumentInfo,
+    fonts: &Fonts,
+) -> Result<Vec<u8>, PdfError> {
     let (regular_chars, bold_chars) = used_chars(pages);
-    let mut doc = PdfDocument::new(title);
-    let regular = embed(&mut doc, REGULAR_TTF, fonts.face(false), &regular_chars)?;
-    let bold = embed(&mut doc, BOLD_TTF, fonts.face(true), &bold_chars)?;
+    let mut doc = PdfDocument::new(&info.title);
+    let regular_name = embed(
+        &mut doc,
+        REGULAR,
+        REGULAR_TTF,
+        fonts.face(false),
+        &regular_chars,
+    )?;
+    let bold_name = embed(&mut doc, BOLD, BOLD_TTF, fonts.face(true), &bold_chars)?;
+    let (regular, bold) = (FontId(REGULAR.into()), FontId(BOLD.into()));
     let pdf_pages: Vec<PdfPage> = pages
         .iter()
         .map(|p| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(p, &regular, &bold)))
@@ -226,7 +285,19 @@ pub fn write_pdf(pages: &[Page], title: &str, fonts: &Fonts) -> Result<Vec<u8>, 
     };
     let doc = doc.with_pages(pdf_pages);
     let mut objects = printpdf::serialize::to_lopdf_doc(doc, &options, &mut Vec::new());
+    let names = [
+        finish::FontName {
+            resource: REGULAR,
+            name: &regular_name,
+        },
+        finish::FontName {
+            resource: BOLD,
+            name: &bold_name,
+        },
+    ];
+    finish::finish(&mut objects, info, &names)?;
     compress(&mut objects);
+    finish::identify(&mut objects)?;
     let mut bytes = Vec::new();
     objects
         .save_to(&mut bytes)
