@@ -532,3 +532,47 @@ fn the_uv_lamp_description_has_the_fluorescence_the_right_way_round() {
         assert!(!uv.description.get(lang).contains("opaco"), "[{lang}]");
     }
 }
+
+/// Whether `word` is a Spanish or Portuguese infinitive, clitic pronoun
+/// allowed ("establecer", "pôr", "asegurarse").
+fn is_infinitive(word: &str) -> bool {
+    let word = word.to_lowercase();
+    let bare = ["se", "los", "las", "lo", "la"]
+        .iter()
+        .find_map(|c| word.strip_suffix(c).filter(|w| w.len() > 3))
+        .unwrap_or(&word);
+    ["ar", "er", "ir", "ír", "or", "ôr"]
+        .iter()
+        .any(|end| bare.ends_with(end) || word.ends_with(end))
+}
+
+#[test]
+fn recommendations_in_spanish_and_portuguese_are_in_the_infinitive() {
+    let (pack, _, _) = shipped();
+    let mut checked = 0;
+    for item in pack.pillars.iter().flat_map(|p| &p.items) {
+        for lang in [Lang::Es, Lang::Pt] {
+            let text = item.text.get(lang).recommendation.trim();
+            // A leading phrase ("Antes de aceptar un equipo, …") may come
+            // first: the verb is the first word after its comma.
+            let first = text
+                .split_whitespace()
+                .next()
+                .map_or("", |w| w.trim_matches(|c: char| !c.is_alphabetic()));
+            let verb = if is_infinitive(first) {
+                first
+            } else {
+                text.split_once(", ")
+                    .and_then(|(_, rest)| rest.split_whitespace().next())
+                    .unwrap_or(first)
+            };
+            assert!(
+                is_infinitive(verb.trim_matches(|c: char| !c.is_alphabetic())),
+                "{} {lang}: '{verb}' in \"{text}\"",
+                item.id
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 200, "{checked}");
+}

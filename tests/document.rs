@@ -136,7 +136,7 @@ fn write(edit: impl FnOnce(&mut pdf::DocumentInfo)) -> Written {
     }
 }
 
-fn tool(name: &str, args: &[&str]) -> String {
+pub(crate) fn tool(name: &str, args: &[&str]) -> String {
     let out = Process::new(name).args(args).output().unwrap_or_else(|e| {
         panic!("{name} must be on PATH (apt-get install qpdf poppler-utils): {e}")
     });
@@ -153,7 +153,7 @@ fn path(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
-fn text(doc: &Document, dict: &Dictionary, key: &[u8]) -> String {
+pub(crate) fn text(doc: &Document, dict: &Dictionary, key: &[u8]) -> String {
     let object = dict.get(key).unwrap_or_else(|_| {
         panic!("no /{} in {dict:?}", String::from_utf8_lossy(key));
     });
@@ -161,7 +161,7 @@ fn text(doc: &Document, dict: &Dictionary, key: &[u8]) -> String {
     lopdf::decode_text_string(object).unwrap()
 }
 
-fn catalog(doc: &Document) -> &Dictionary {
+pub(crate) fn catalog(doc: &Document) -> &Dictionary {
     doc.catalog().unwrap()
 }
 
@@ -342,7 +342,7 @@ fn the_attached_export_comes_back_byte_for_byte() {
 }
 
 /// The outline item's children, in order, read through First and Next.
-fn children(doc: &Document, item: &Dictionary) -> Vec<(String, lopdf::ObjectId)> {
+pub(crate) fn children(doc: &Document, item: &Dictionary) -> Vec<(String, lopdf::ObjectId)> {
     let mut out = Vec::new();
     let mut next = item.get(b"First").and_then(|f| f.as_reference()).ok();
     while let Some(id) = next {

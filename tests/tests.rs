@@ -9,6 +9,7 @@ mod export_schema;
 mod pack_v2;
 mod plan;
 mod report;
+mod report_reading;
 mod tui;
 mod tui_defects;
 mod upgrade;

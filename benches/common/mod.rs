@@ -99,38 +99,32 @@ pub fn scaled_database(path: &Path, posts: usize) {
     let tx = conn.transaction().unwrap();
     for n in 1..posts {
         let code = format!("P-{n:04}");
+        let rest = other_columns(&tx, "posts", &["code", "name"]);
         tx.execute(
-            "INSERT INTO posts SELECT ?1, 'Paso fronterizo ' || ?1, country, neighbour, kind, cargo,
-                    model, lanes, cargo_lanes, booths, shifts, agencies, created_at, created_by
-             FROM posts WHERE code = 'T-0000'",
+            &format!(
+                "INSERT INTO posts (code, name, {cols})
+                 SELECT ?1, 'Paso fronterizo ' || ?1, {cols} FROM posts WHERE code = 'T-0000'",
+                cols = rest.join(", ")
+            ),
             [&code],
         )
         .unwrap();
         // Each copy gets ids of its own: the template's with the post number.
         let suffix = format!("{n:04}");
+        // Every other column as the template has it, whatever the schema adds.
+        let rest = other_columns(&tx, "assessments", &["id", "post_code"]);
         tx.execute(
-            "INSERT INTO assessments SELECT substr(id, 1, 8) || ?2, ?1, kind, status, evaluators,
-                    target_level, pack_hash, created_at, created_by, updated_at, submitted_at,
-                    finalised_at
-             FROM assessments WHERE post_code = 'T-0000'",
+            &format!(
+                "INSERT INTO assessments (id, post_code, {cols})
+                 SELECT substr(id, 1, 8) || ?2, ?1, {cols}
+                 FROM assessments WHERE post_code = 'T-0000'",
+                cols = rest.join(", ")
+            ),
             [&code, &suffix],
         )
         .unwrap();
         for table in ["answers", "equipment"] {
-            let columns: Vec<String> = {
-                let mut stmt = tx
-                    .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
-                    .unwrap();
-                stmt.query_map([], |r| r.get(0))
-                    .unwrap()
-                    .map(Result::unwrap)
-                    .collect()
-            };
-            let rest: Vec<&str> = columns
-                .iter()
-                .map(String::as_str)
-                .filter(|c| *c != "assessment_id")
-                .collect();
+            let rest = other_columns(&tx, table, &["assessment_id"]);
             let from: Vec<String> = rest.iter().map(|c| format!("t.{c}")).collect();
             tx.execute(
                 &format!(
@@ -148,6 +142,18 @@ pub fn scaled_database(path: &Path, posts: usize) {
     tx.commit().unwrap();
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
         .unwrap();
+}
+
+/// The columns of `table` but `except`.
+fn other_columns(conn: &rusqlite::Connection, table: &str, except: &[&str]) -> Vec<String> {
+    let mut stmt = conn
+        .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+        .unwrap();
+    stmt.query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .filter(|c| !except.contains(&c.as_str()))
+        .collect()
 }
 
 /// Grows the database at `path` past `bytes` by copying its change log.

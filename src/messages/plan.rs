@@ -114,7 +114,7 @@ fn flag_sentence(lang: Lang, name: &str, flag: Flag, c: &EquipmentCounts) -> Str
         Flag::Untrained => pick(
             lang,
             [
-                "{name}: train {train} more ({trained} of {needed} trained)",
+                "{name}: train {more_operators} ({trained} of {needed} trained)",
                 "{name}: capacitar a {train} más ({trained} de {needed} capacitados)",
                 "{name}: capacitar mais {train} ({trained} de {needed} capacitados)",
             ],
@@ -132,6 +132,11 @@ fn flag_sentence(lang: Lang, name: &str, flag: Flag, c: &EquipmentCounts) -> Str
         ("more", units(lang, short(c.present, c.required))),
         ("broken", units(lang, short(c.functional, c.present))),
         ("train", operators(lang, short(c.trained, c.needed))),
+        // English puts "more" before the noun: "train 5 more operators".
+        ("more_operators", {
+            let k = short(c.trained, c.needed);
+            format!("{k} more {}", if k == 1 { "operator" } else { "operators" })
+        }),
         ("unmaintained", units(lang, short(c.maintained, c.present))),
         ("present", n(c.present).to_string()),
         ("required", n(c.required).to_string()),

@@ -49,13 +49,24 @@ pub fn links(laid: &Laid) -> Vec<LinkArea> {
         .collect()
 }
 
+/// "Integrated border management" as the glossary puts it in `lang`, for
+/// the document's keywords.
+fn ibm_keyword(lang: crate::domain::lang::Lang) -> &'static str {
+    use crate::domain::lang::Lang;
+    match lang {
+        Lang::En => "integrated border management",
+        Lang::Es => "gestión integrada de fronteras",
+        Lang::Pt => "gestão integrada de fronteiras",
+    }
+}
+
 /// The metadata of a report with no assessment behind it (the programme
 /// report): its title, language, navigation and the date it was made.
 pub fn model_info(model: &ReportModel, laid: &Laid, date: &str) -> DocumentInfo {
     let mut info = DocumentInfo::titled(&model.title);
     info.lang = model.lang;
     info.subject = model.running_head.clone();
-    info.keywords = vec!["EUROFRONT".into(), "integrated border management".into()];
+    info.keywords = vec!["EUROFRONT".into(), ibm_keyword(model.lang).into()];
     info.created = seconds(date);
     info.modified = info.created;
     info.outline = outline(laid);
@@ -90,7 +101,7 @@ pub fn assessment_info(
         subject: model.reference.clone(),
         keywords: vec![
             "EUROFRONT".into(),
-            "integrated border management".into(),
+            ibm_keyword(options.lang).into(),
             post.code.to_string(),
             post.country.as_str().to_string(),
             h.id.to_string(),

@@ -277,6 +277,56 @@ fn an_item_about_equipment_recommends_what_the_audit_shows() {
     let row = fresh(&b);
     assert!(row.contains("shows no shortfall in reader"), "{row}");
     assert!(!row.contains("fix p4.e"), "{row}");
+    // One rule per flag: each shortfall alone gives its own action, named
+    // with its counts, and never the stock "install" of the item.
+    let full = b.equipment[0].counts.clone();
+    let cases = [
+        (
+            EquipmentCounts {
+                present: Some(0),
+                functional: Some(0),
+                in_use: Some(0),
+                maintained: Some(0),
+                ..full.clone()
+            },
+            "add 2 units (0 of 2 required are present)",
+        ),
+        (
+            EquipmentCounts {
+                functional: Some(1),
+                in_use: Some(1),
+                ..full.clone()
+            },
+            "repair or replace 1 unit out of service",
+        ),
+        (
+            EquipmentCounts {
+                in_use: Some(0),
+                ..full.clone()
+            },
+            "put the idle units into regular use (0 of 2 in use)",
+        ),
+        (
+            EquipmentCounts {
+                trained: Some(1),
+                ..full.clone()
+            },
+            "train 5 more operators (1 of 6 trained)",
+        ),
+        (
+            EquipmentCounts {
+                maintained: Some(0),
+                ..full.clone()
+            },
+            "bring 2 units under planned maintenance (0 of 2 maintained)",
+        ),
+    ];
+    for (counts, action) in cases {
+        b.equipment[0].counts = counts;
+        let row = fresh(&b);
+        assert!(row.contains(action), "{action}: {row}");
+        assert!(!row.contains("fix p4.e"), "{row}");
+    }
     // Not audited: the item's own recommendation stands.
     b.equipment.clear();
     assert!(fresh(&b).contains("fix p4.e"));
@@ -313,6 +363,32 @@ fn unconfirmed_sources_are_listed_apart_and_duplicates_merged() {
         unconfirmed.contains("Regulation X — Art. 9"),
         "{unconfirmed}"
     );
+}
+
+#[test]
+fn a_source_lists_each_cited_part_once() {
+    let mut b = bundle(Status::Final, [2, 2, 1], "2026-10-06T13:30:00Z");
+    for item in b.pack.pillars.iter_mut().flat_map(|p| p.items.iter_mut()) {
+        item.sources = match item.id.as_str() {
+            "p1.a" => vec![
+                "Agreement Y, Art. 8".into(),
+                "Code Z — ethics; audit".into(),
+            ],
+            "p2.c" => vec![
+                "Agreement Y, Art. 8 — cooperation".into(),
+                "Code Z — audit; ethics".into(),
+            ],
+            _ => vec!["Agreement Y, Art. 80".into()],
+        };
+    }
+    let outline = model_of(&b, None, Lang::En).outline();
+    let annex = outline.split("# Annex").nth(1).unwrap();
+    assert!(
+        annex.contains("Agreement Y — Art. 8 — cooperation; Art. 80"),
+        "{annex}"
+    );
+    assert!(annex.contains("Code Z — ethics; audit"), "{annex}");
+    assert_eq!(annex.matches("ethics").count(), 1, "{annex}");
 }
 
 #[test]

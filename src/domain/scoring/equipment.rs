@@ -326,6 +326,49 @@ mod tests {
     }
 
     #[test]
+    fn a_type_with_nothing_present_has_no_readiness_when_the_pack_says_so() {
+        // None of 2 required scanners present, 0 of 4 operators trained.
+        let record = EquipmentRecord {
+            type_id: "other:scanner".into(),
+            counts: counts([
+                Some(2),
+                Some(0),
+                Some(0),
+                Some(0),
+                Some(0),
+                Some(4),
+                Some(0),
+            ]),
+            note: String::new(),
+            updated_at: String::new(),
+            updated_by: String::new(),
+            note_lang: None,
+        };
+        let catalogue = Catalogue {
+            lines: Vec::new(),
+            types: Vec::new(),
+        };
+        let mut params = crate::domain::fixtures::params();
+        params.equipment_weights = WEIGHTS;
+        let profile = PostProfile::default();
+        let score = |params: &ScoringParams| {
+            score_equipment(std::slice::from_ref(&record), &catalogue, params, &profile).types[0]
+                .clone()
+        };
+        params.readiness_needs_units = false;
+        let before = score(&params);
+        assert_eq!(before.readiness, Some(0.0));
+        assert!(before.flags.contains(&Flag::Untrained));
+        params.readiness_needs_units = true;
+        let after = score(&params);
+        assert_eq!(after.readiness, None);
+        assert!(!after.flags.contains(&Flag::Untrained), "{:?}", after.flags);
+        assert!(after.flags.contains(&Flag::Missing));
+        // Coverage 0 and nothing else defined: the index is coverage alone.
+        assert_eq!(after.index, Some(0.0));
+    }
+
+    #[test]
     fn a_row_with_no_counts_has_no_index() {
         let t = score_type("x", 2.0, counts([None; 7]), &WEIGHTS, 0.5);
         assert_eq!(t.index, None);

@@ -35,11 +35,12 @@ pub fn heading(flow: &mut Flow<'_>, level: u8, text: &str, keep: f32) {
     let lines = fonts.wrap(text, true, size, BODY_WIDTH);
     let height = lines.len() as f32 * size * 1.25 + 8.0;
     if level == 1 {
-        // A chapter starts a page, unless more than half a page is left:
-        // then it follows the previous one after a gap (no half-empty pages).
-        let half = (super::BODY_BOTTOM - BODY_TOP) / 2.0;
+        // A chapter starts a page, unless more than a quarter of a page is
+        // left and its start fits there: then it follows the previous one
+        // after a gap (no pages left a third empty).
+        let quarter = (super::BODY_BOTTOM - BODY_TOP) / 4.0;
         if !flow.at_top() {
-            if flow.room() > half {
+            if flow.room() > quarter.max(24.0 + height + keep) {
                 flow.y += 24.0;
             } else {
                 flow.new_page();
@@ -165,15 +166,16 @@ pub fn signatures(flow: &mut Flow<'_>, roles: &[String], fields: &[String]) {
     flow.y = top + height + 10.0;
 }
 
-/// A compact list in small type, hanging indent after the number or bullet;
-/// with two columns, the left one fills down the page before the right one.
+/// A compact list in small type, hanging indent after the number or bullet.
+/// With several columns, each page's columns fill left to right, and the
+/// page where the list ends shares what is left evenly between them, so no
+/// column stands alone above an empty one.
 pub fn list(flow: &mut Flow<'_>, items: &[String], numbered: bool, columns: u8) {
     const SIZE: f32 = 7.6;
     const GUTTER: f32 = 14.0;
+    const GAP: f32 = 1.5;
     let line_height = SIZE * 1.28;
     let fonts = flow.fonts;
-    let columns = columns.clamp(1, 2);
-    let column_width = (BODY_WIDTH - GUTTER * f32::from(columns - 1)) / f32::from(columns);
     let marks: Vec<String> = (1..=items.len())
         .map(|n| {
             if numbered {
@@ -188,41 +190,82 @@ pub fn list(flow: &mut Flow<'_>, items: &[String], numbered: bool, columns: u8) 
         .map(|m| fonts.width(m, false, SIZE))
         .fold(0.0, f32::max)
         + 5.0;
-    let mut column = 0u8;
-    // Where the list's columns start on the current page.
-    let mut top = flow.y;
-    for (item, mark) in items.iter().zip(&marks) {
-        let lines = fonts.wrap(item, false, SIZE, column_width - indent);
-        let height = lines.len() as f32 * line_height + 1.5;
-        if height > flow.room() && !flow.at_top() {
-            if column + 1 < columns {
-                column += 1;
-                flow.y = top;
-            } else {
-                flow.new_page();
-                column = 0;
-                top = flow.y;
-            }
+    let columns = columns.clamp(1, 3);
+    let width_of = |n: u8| (BODY_WIDTH - GUTTER * f32::from(n - 1)) / f32::from(n);
+    let column_width = width_of(columns);
+    let wrapped: Vec<Vec<String>> = items
+        .iter()
+        .map(|i| fonts.wrap(i, false, SIZE, column_width - indent))
+        .collect();
+    let heights: Vec<f32> = wrapped
+        .iter()
+        .map(|l| l.len() as f32 * line_height + GAP)
+        .collect();
+    let mut next = 0;
+    while next < items.len() {
+        if heights[next] > flow.room() && !flow.at_top() {
+            flow.new_page();
         }
-        let x = MARGIN_X + f32::from(column) * (column_width + GUTTER);
-        for (n, line) in lines.iter().enumerate() {
-            flow.y += line_height;
-            if n == 0 {
-                flow.text(x, flow.y, SIZE, false, GREY, mark);
+        let top = flow.y;
+        let height = balanced_height(&heights[next..], columns, flow.room());
+        let mut bottom = top;
+        for column in 0..columns {
+            let x = MARGIN_X + f32::from(column) * (column_width + GUTTER);
+            let mut y = top;
+            while next < items.len() {
+                let h = heights[next];
+                // An entry taller than a whole page still goes somewhere.
+                if y + h > top + height + 0.01 && y > top {
+                    break;
+                }
+                for (n, line) in wrapped[next].iter().enumerate() {
+                    y += line_height;
+                    if n == 0 {
+                        flow.text(x, y, SIZE, false, GREY, &marks[next]);
+                    }
+                    flow.text(x + indent, y, SIZE, false, BLACK, line);
+                }
+                y += GAP;
+                next += 1;
             }
-            flow.text(x + indent, flow.y, SIZE, false, BLACK, line);
+            bottom = bottom.max(y);
         }
-        flow.y += 1.5;
+        flow.y = bottom;
+        if next < items.len() {
+            flow.new_page();
+        }
     }
-    // Continue below the longer column: the right one may end above the left.
-    let bottom = flow.pages.last().map_or(flow.y, |p| {
-        p.draws
-            .iter()
-            .filter_map(|d| match d {
-                super::Draw::Text { y, .. } if *y >= top => Some(*y),
-                _ => None,
-            })
-            .fold(flow.y, f32::max)
-    });
-    flow.y = bottom + 6.0;
+    flow.y += 6.0;
+}
+
+/// The column height for the entries left: `room` when they fill this page's
+/// columns or more, else the least height at which they fit in `columns`
+/// columns filled in turn.
+fn balanced_height(heights: &[f32], columns: u8, room: f32) -> f32 {
+    let fits = |limit: f32| {
+        let mut used = 1u8;
+        let mut y = 0.0;
+        for &h in heights {
+            if y + h > limit + 0.01 && y > 0.0 {
+                used += 1;
+                y = 0.0;
+            }
+            y += h;
+        }
+        used <= columns
+    };
+    if columns == 1 || !fits(room) {
+        return room;
+    }
+    let tallest = heights.iter().copied().fold(0.0, f32::max);
+    let (mut low, mut high) = (tallest, room.max(tallest));
+    for _ in 0..24 {
+        let mid = (low + high) / 2.0;
+        if fits(mid) {
+            high = mid;
+        } else {
+            low = mid;
+        }
+    }
+    high
 }

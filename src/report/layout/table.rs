@@ -171,13 +171,14 @@ pub fn lead_height(flow: &Flow<'_>, table: &Table) -> f32 {
     header + first_lead(table, &wrapped, BODY_BOTTOM - BODY_TOP - header, g.pad) + 4.0
 }
 
-/// What must fit under the header: the first row's lead, and when that row
-/// is a group heading, the lead of the row it heads too.
+/// What must fit under the header: the first row's lead, and the second
+/// row's too when the first is a group heading or the table has only two
+/// rows (the last row never goes to a page alone).
 fn first_lead(table: &Table, wrapped: &[Vec<Vec<CellLine>>], page_room: f32, pad: f32) -> f32 {
     let first = wrapped.first().map_or(0.0, |w| lead(w, page_room, pad));
     let grouped = table.rows.first().is_some_and(|r| r.kind == RowKind::Group);
     match wrapped.get(1) {
-        Some(w) if grouped => first + lead(w, page_room, pad),
+        Some(w) if grouped || table.rows.len() == 2 => first + lead(w, page_room, pad),
         _ => first,
     }
 }
@@ -416,6 +417,7 @@ pub fn table(flow: &mut Flow<'_>, table: &Table) {
         // The last row of a table does not go alone to a new page: when it
         // would, the row before it goes with it.
         if n + 2 == table.rows.len()
+            && n > 0
             && row.kind != RowKind::Group
             && flow.y > BODY_TOP + g.header_height + 0.01
         {

@@ -266,3 +266,124 @@ fn the_draft_mark_is_a_shape_behind_every_page_and_not_text() {
         assert!(!as_text, "page {} has the mark as text", n + 1);
     }
 }
+
+/// A model of `blocks` alone, with neutral page furniture.
+fn bare_model(blocks: Vec<Block>) -> ReportModel {
+    ReportModel {
+        lang: Lang::En,
+        title: "t".into(),
+        running_head: "r".into(),
+        marking: None,
+        draft_mark: None,
+        date: "d".into(),
+        page_template: "{page}/{pages}".into(),
+        reference: "ref".into(),
+        blocks,
+    }
+}
+
+#[test]
+fn a_two_row_table_never_leaves_its_header_at_a_page_foot() {
+    let fonts = Fonts::embedded().unwrap();
+    // Push the table down the page a line at a time, so one position puts
+    // its header and first row just above the foot with no room for the last.
+    for filler in 40..80 {
+        let mut blocks: Vec<Block> = (0..filler)
+            .map(|n| Block::Paragraph {
+                text: format!("line {n}"),
+                style: crate::report::model::TextStyle::Body,
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                Column::new("Head A", 1.0, Align::Left),
+                Column::new("Head B", 3.0, Align::Left),
+            ],
+            rows: vec![
+                Row::new(vec![Cell::text("one"), Cell::text("a\nb\nc\nd")]),
+                Row::new(vec![Cell::text("two"), Cell::text("e\nf\ng\nh")]),
+            ],
+        }));
+        let pages = layout(&bare_model(blocks), &fonts);
+        assert_nothing_orphaned(&pages, &format!("{filler} lines before"));
+        let page_of = |word: &str| {
+            pages.iter().position(|p| {
+                p.draws
+                    .iter()
+                    .any(|d| matches!(d, Draw::Text { text, .. } if text == word))
+            })
+        };
+        assert_eq!(page_of("one"), page_of("two"), "{filler} lines before");
+    }
+}
+
+#[test]
+fn a_list_ending_on_a_page_shares_its_entries_between_the_columns() {
+    let fonts = Fonts::embedded().unwrap();
+    let items: Vec<String> = (0..30).map(|n| format!("p{n}.entry")).collect();
+    let pages = layout(
+        &bare_model(vec![Block::List {
+            items,
+            numbered: false,
+            columns: 2,
+        }]),
+        &fonts,
+    );
+    assert_eq!(pages.len(), 1);
+    let entries: Vec<f32> = pages[0]
+        .draws
+        .iter()
+        .filter_map(|d| match d {
+            Draw::Text { text, x, .. } if text.ends_with(".entry") => Some(*x),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(entries.len(), 30);
+    let left = entries.iter().filter(|x| **x < PAGE_WIDTH / 2.0).count();
+    assert_eq!(left, 15, "{left} of 30 entries in the left column");
+}
+
+#[test]
+fn no_demo_finding_about_equipment_keeps_the_stock_recommendation() {
+    // An item about equipment, audited, never recommends the pack's stock
+    // text ("equip every booth…"): its recommendation comes from the audit.
+    let store = demo_store();
+    let source = PackSource::embedded();
+    let pack = content::load(&source).pack.unwrap();
+    let mut seen = 0;
+    for summary in store.assessments(None).unwrap() {
+        for lang in Lang::ALL {
+            let m = crate::report::assessment_model(&store, &summary.id, &options(lang)).unwrap();
+            let outline = m.outline();
+            let audited: Vec<String> = store
+                .equipment(&summary.id)
+                .unwrap()
+                .into_iter()
+                .map(|r| r.type_id)
+                .collect();
+            for item in pack.pillars.iter().flat_map(|p| &p.items) {
+                if !item.equipment.iter().any(|t| audited.contains(t)) {
+                    continue;
+                }
+                let anchor = format!("@item:{} ", item.id);
+                let Some(row) = outline.lines().find(|l| l.contains(&anchor)) else {
+                    continue;
+                };
+                let stock = item.text.get(lang).recommendation.trim();
+                let start: String = stock.chars().take(40).collect();
+                if row.matches('|').count() < 4 {
+                    // A compact row (at or above target) has no recommendation.
+                    continue;
+                }
+                seen += 1;
+                assert!(
+                    !row.contains(&start),
+                    "{} {lang} {}: {row}",
+                    summary.id,
+                    item.id
+                );
+            }
+        }
+    }
+    assert!(seen > 0, "no finding about audited equipment in the demo");
+}

@@ -185,6 +185,36 @@ fn split_source(text: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// Adds one cited part of a source to those already listed, once: a part
+/// that an already listed one begins with ("Art. 8" after "Art. 8 — border
+/// agency cooperation") adds nothing, and a longer one replaces it.
+fn add_part(parts: &mut Vec<String>, piece: &str) {
+    let words = part_words(piece);
+    if words.is_empty() || parts.iter().any(|p| begins_with(&part_words(p), &words)) {
+        return;
+    }
+    match parts
+        .iter()
+        .position(|p| begins_with(&words, &part_words(p)))
+    {
+        Some(n) => parts[n] = piece.to_string(),
+        None => parts.push(piece.to_string()),
+    }
+}
+
+/// A part's words in lower case, punctuation dropped: "Art. 8 —" is
+/// ["art", "8"], so "Art. 8" begins "Art. 8 — cooperation" but not "Art. 80".
+fn part_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '§'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn begins_with(words: &[String], start: &[String]) -> bool {
+    words.len() >= start.len() && words[..start.len()] == *start
+}
+
 /// The sources cited by the items asked, merged where they differ only by
 /// punctuation, numbered; those marked unconfirmed in a section of their own
 /// (never printed with "(?)").
@@ -210,10 +240,8 @@ fn sources(ctx: &Ctx<'_>) -> Vec<Block> {
         let entry = parts
             .entry(format!("{}{}", source_key(base), u8::from(sure)))
             .or_insert_with(|| (base.to_string(), Vec::new(), sure));
-        if let Some(part) = part
-            && !entry.1.iter().any(|p| source_key(p) == source_key(part))
-        {
-            entry.1.push(part.to_string());
+        for piece in part.into_iter().flat_map(|p| p.split(';')) {
+            add_part(&mut entry.1, piece.trim());
         }
     }
     for (base, details, sure) in parts.into_values() {

@@ -14,13 +14,23 @@ use crate::messages::fill;
 /// "Evidence: …" from the evaluator's note (marked with its language when
 /// it is not the report's), or "No evidence recorded".
 pub fn evidence(ctx: &Ctx<'_>, item: &Item) -> String {
+    evidence_text(ctx, item, true)
+}
+
+/// The evaluator's note as [`evidence`] gives it, with the "Evidence:" label
+/// only when `labelled` (a column headed "Evidence" does not need it).
+fn evidence_text(ctx: &Ctx<'_>, item: &Item, labelled: bool) -> String {
     let w = ctx.w;
     let answer = ctx.bundle.answer(&item.id);
     let note = answer.map_or("", |a| a.note.trim());
     let mut text = if note.is_empty() {
         w.no_evidence.to_string()
     } else {
-        let mut text = format!("{}: {note}", w.evidence);
+        let mut text = if labelled {
+            format!("{}: {note}", w.evidence)
+        } else {
+            note.to_string()
+        };
         if let Some(lang) = answer.and_then(|a| a.note_lang)
             && lang != ctx.lang
         {
@@ -134,9 +144,9 @@ fn below<'a>(ctx: &'a Ctx<'_>, pillar: &Pillar) -> Vec<(&'a Item, u8)> {
 
 fn finding_columns(ctx: &Ctx<'_>) -> Vec<Column> {
     vec![
-        Column::new(ctx.w.finding, 4.9, Align::Left),
+        Column::new(ctx.w.finding, 5.3, Align::Left),
         Column::new(ctx.s.level, 1.25, Align::Left),
-        Column::new(ctx.s.recommendation, 3.6, Align::Left),
+        Column::new(ctx.s.recommendation, 3.2, Align::Left),
     ]
 }
 
@@ -255,7 +265,7 @@ pub fn best_practices(ctx: &Ctx<'_>) -> Vec<Block> {
             .map(|i| {
                 Row::new(vec![
                     Cell::text(i.text.get(ctx.lang).question.clone()),
-                    Cell::text(evidence(ctx, i)),
+                    Cell::text(evidence_text(ctx, i, false)),
                 ])
             })
             .collect();
@@ -280,8 +290,8 @@ pub fn best_practices(ctx: &Ctx<'_>) -> Vec<Block> {
         });
         blocks.push(Block::Table(Table {
             columns: vec![
-                Column::new(ctx.s.item, 4.8, Align::Left),
-                Column::new(w.evidence, 4.5, Align::Left),
+                Column::new(ctx.s.item, 5.4, Align::Left),
+                Column::new(w.evidence, 3.9, Align::Left),
             ],
             rows,
         }));

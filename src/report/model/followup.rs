@@ -129,10 +129,10 @@ fn previous_plan(ctx: &Ctx<'_>) -> Vec<Block> {
     blocks.push(Block::Table(Table {
         columns: vec![
             Column::new("#", 0.5, Align::Right).one_line(),
-            Column::new(w.action, 3.5, Align::Left).one_line(),
+            Column::new(w.action, 3.2, Align::Left).one_line(),
             Column::new(w.responsible, 1.4, Align::Left).one_line(),
             Column::new(ctx.w.due, 1.2, Align::Left).one_line(),
-            Column::new(w.status_in_plan, 1.1, Align::Left).one_line(),
+            Column::new(w.status_in_plan, 1.4, Align::Left).one_line(),
             Column::new(w.outcome, 2.1, Align::Left).one_line(),
         ],
         rows,

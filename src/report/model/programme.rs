@@ -10,7 +10,7 @@ use crate::domain::lang::Lang;
 use crate::domain::pack::PILLARS;
 use crate::domain::post::Post;
 use crate::domain::scoring::AssessmentScore;
-use crate::report::strings::{Strings, delta, iso_date, score};
+use crate::report::strings::{Strings, delta, score};
 
 /// Bars per utilisation chart; more posts give more charts.
 const BARS_PER_CHART: usize = 25;
@@ -57,7 +57,7 @@ fn heatmap(input: &ProgrammeInput<'_>, s: &Strings, latest: &[(&Post, &FinalScor
             .map(|n| Column::new(n.to_string(), 0.9, Align::Center)),
     );
     columns.push(Column::new(s.overall, 1.1, Align::Center));
-    columns.push(Column::new(s.assessed_on, 1.4, Align::Left));
+    columns.push(Column::new(s.assessed_on, 2.6, Align::Left));
     let rows = latest
         .iter()
         .map(|(post, fin)| {
@@ -71,7 +71,7 @@ fn heatmap(input: &ProgrammeInput<'_>, s: &Strings, latest: &[(&Post, &FinalScor
                 fin.score.overall_score,
                 fin.score.overall_level,
             ));
-            cells.push(Cell::text(iso_date(&fin.created_at)));
+            cells.push(Cell::text(s.date(&fin.created_at)));
             Row::new(cells)
         })
         .collect();
@@ -201,7 +201,7 @@ fn trend(input: &ProgrammeInput<'_>, s: &Strings) -> Vec<Block> {
         )));
         let mut before: Option<f64> = None;
         for fin in &entry.finals {
-            let mut cells = vec![Cell::text(iso_date(&fin.created_at))];
+            let mut cells = vec![Cell::text(s.date(&fin.created_at))];
             cells.extend(PILLARS.iter().map(|n| {
                 let p = fin.score.pillar(*n);
                 level_cell(input, p.and_then(|p| p.score), p.and_then(|p| p.level))

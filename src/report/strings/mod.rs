@@ -231,12 +231,13 @@ pub fn iso_date(text: &str) -> &str {
     text.get(..10).unwrap_or(text)
 }
 
-/// A share 0–1 as a whole percentage: "85%" in English, "85 %" in es and pt.
+/// A share 0–1 as a whole percentage: "85%" in English, "85 %" in es and pt,
+/// the space a no-break one so a line never ends between number and sign.
 pub fn percent(lang: Lang, share: f64) -> String {
     let value = format!("{:.0}", share * 100.0);
     match lang {
         Lang::En => format!("{value}%"),
-        Lang::Es | Lang::Pt => format!("{value} %"),
+        Lang::Es | Lang::Pt => format!("{value}\u{a0}%"),
     }
 }
 
@@ -282,7 +283,7 @@ mod tests {
     #[test]
     fn numbers_follow_the_language() {
         assert_eq!(percent(Lang::En, 0.854), "85%");
-        assert_eq!(percent(Lang::Pt, 0.854), "85 %");
+        assert_eq!(percent(Lang::Pt, 0.854), "85\u{a0}%");
         assert_eq!(score(Lang::Es, Some(2.456)), "2,46");
         assert_eq!(score(Lang::En, None), "—");
         assert_eq!(delta(Lang::En, 0.5), "+0.50");
