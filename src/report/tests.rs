@@ -450,3 +450,24 @@ fn items_compare_as_improved_regressed_unchanged_or_new() {
         ]
     );
 }
+
+#[test]
+fn a_serious_deficiency_is_said_on_the_cover_and_in_the_conclusion_and_its_rule_in_the_annex() {
+    let mut b = bundle(Status::Final, [1, 2, 3], "2026-10-06T13:30:00Z");
+    b.pack.scoring.serious_deficiency_at_or_below = Some(1);
+    let outline = model_of(&b, None, Lang::En).outline();
+    let alerts: Vec<&str> = outline
+        .lines()
+        .filter(|l| l.starts_with("(Alert)") && l.contains("p1.a? (1)"))
+        .collect();
+    // Once on the title page, once in the conclusion.
+    assert_eq!(alerts.len(), 2, "{outline}");
+    let conclusion = outline.split("## Conclusion").nth(1).unwrap();
+    assert!(conclusion.contains("p1.a? (1)"), "{conclusion}");
+    let annex = outline.split("# Annex").nth(1).unwrap();
+    assert!(annex.contains("serious"), "{annex}");
+    // Without the rule in the pack, nothing is said.
+    b.pack.scoring.serious_deficiency_at_or_below = None;
+    let outline = model_of(&b, None, Lang::En).outline();
+    assert!(!outline.contains("p1.a? (1)"), "{outline}");
+}
