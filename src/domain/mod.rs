@@ -10,6 +10,7 @@ pub mod plan;
 pub mod post;
 pub mod review;
 pub mod scoring;
+pub mod search_text;
 pub mod time;
 
 #[cfg(test)]

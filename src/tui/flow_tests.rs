@@ -236,6 +236,33 @@ fn search_jumps_to_the_item_and_the_level_lands_there() {
 }
 
 #[test]
+fn search_ignores_accents_and_case_in_spanish() {
+    let (mut state, mut runner) = app(store(true), Lang::Es);
+    open(&mut state, &mut runner, DRAFT_ID);
+    press(&mut state, &mut runner, &[c('/')]);
+    // Typed without accents, as on a laptop without a Spanish keyboard.
+    type_text(&mut state, &mut runner, "PROTECCION internacional");
+    press(&mut state, &mut runner, &[k(Key::Enter)]);
+    let item = current_item(&state);
+    let text = state
+        .workspace
+        .as_ref()
+        .unwrap()
+        .bundle
+        .pack
+        .item(&item)
+        .unwrap()
+        .text
+        .es
+        .clone();
+    let found = format!("{} {}", text.question, text.guidance).to_lowercase();
+    assert!(
+        found.contains("protección") && found.contains("internacional"),
+        "{item}: {found}"
+    );
+}
+
+#[test]
 fn open_starts_in_the_workspace_on_the_first_open_item() {
     let db = tempfile::tempdir().unwrap();
     let options = file_options(db.path(), &DRAFT_ID[..6]);

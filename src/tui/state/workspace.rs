@@ -286,11 +286,11 @@ impl WorkspaceState {
         }
     }
 
-    /// Items whose id, question or guidance contains every word of `query`
-    /// (case-insensitive), as (pillar, position).
+    /// Items whose id, question, guidance or note holds every word of
+    /// `query`, whatever the case and accents ("proteccion" finds
+    /// "protección"), as (pillar, position).
     pub fn search(&self, query: &str, lang: Lang) -> Vec<(usize, usize)> {
-        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-        if words.is_empty() {
+        if query.split_whitespace().next().is_none() {
             return Vec::new();
         }
         let mut found = Vec::new();
@@ -306,9 +306,8 @@ impl WorkspaceState {
                     text.question,
                     text.guidance,
                     self.note(&item.id)
-                )
-                .to_lowercase();
-                if words.iter().all(|w| haystack.contains(w)) {
+                );
+                if crate::domain::search_text::matches_all(&haystack, query) {
                     found.push((p, pos));
                 }
             }
