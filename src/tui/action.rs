@@ -73,6 +73,8 @@ pub enum Action {
     ReviewFlag,
     /// List only items that need review, or all again.
     FlaggedOnly,
+    /// The checklist's filter menu.
+    Filters,
     /// Plan tab: the next status filter.
     FilterStatus,
     /// Plan tab: the next agency filter.

@@ -349,3 +349,71 @@ fn exports_run_on_another_thread_and_report_back() {
     assert!(state.export.is_none());
     assert!(state.message.is_some());
 }
+
+#[test]
+fn filters_combine_and_show_in_the_pane_title() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    open(&mut state, &mut runner, DRAFT_ID);
+    let all: usize = state
+        .workspace
+        .as_ref()
+        .unwrap()
+        .items
+        .iter()
+        .map(Vec::len)
+        .sum();
+    // f, Enter: "open" on; Down, Enter: "critical" on too; Esc closes.
+    press(
+        &mut state,
+        &mut runner,
+        &[
+            c('f'),
+            k(Key::Enter),
+            k(Key::Down),
+            k(Key::Enter),
+            k(Key::Esc),
+        ],
+    );
+    assert!(state.overlay.is_none());
+    let ws = state.workspace.as_ref().unwrap();
+    let listed: Vec<(usize, usize)> = (0..ws.items.len())
+        .flat_map(|p| (0..ws.items[p].len()).map(move |pos| (p, pos)))
+        .collect();
+    assert!(
+        !listed.is_empty() && listed.len() < all,
+        "{} of {all}",
+        listed.len()
+    );
+    for (p, pos) in &listed {
+        let item = ws.item_at(*p, *pos).unwrap();
+        assert!(item.critical, "{}", item.id);
+        assert!(ws.response(&item.id).is_open(), "{}", item.id);
+    }
+    let (p, _) = listed[0];
+    ws_go_to(&mut state, p);
+    let screen = crate::tui::test_support::render(&state, 120, 40);
+    assert!(screen.contains("filter: open, critical"), "{screen}");
+    // Search looks only among the items listed.
+    let ws = state.workspace.as_ref().unwrap();
+    for (p, pos) in ws.search("the", Lang::En) {
+        assert!(ws.item_at(p, pos).unwrap().critical);
+    }
+    // Off again: every item is back.
+    press(
+        &mut state,
+        &mut runner,
+        &[
+            c('f'),
+            k(Key::Enter),
+            k(Key::Down),
+            k(Key::Enter),
+            k(Key::Esc),
+        ],
+    );
+    let ws = state.workspace.as_ref().unwrap();
+    assert_eq!(ws.items.iter().map(Vec::len).sum::<usize>(), all);
+}
+
+fn ws_go_to(state: &mut AppState, pillar: usize) {
+    state.workspace.as_mut().unwrap().go_to(pillar, 0);
+}

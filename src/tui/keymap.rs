@@ -178,6 +178,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Items, &[M::Items, M::Equipment], [c('/')], None, Action::Search, false, "search items", "buscar ítems", "buscar itens"),
     bind!(Items, &[M::Items, M::Equipment], [c('A')], None, Action::AddAction, false, "add an action to the plan citing it (asks its title)", "agregar al plan una acción que lo cite (pide el título)", "adicionar ao plano uma ação que o cite (pede o título)"),
     bind!(Items, &[M::Items, M::Equipment], [c('v')], None, Action::ReviewFlag, false, "review flag: raise one (a reviewer, on a submitted assessment) or answer it (an evaluator)", "observación de revisión: registrarla (quien revisa, en una evaluación enviada) o responderla (quien evalúa)", "observação de revisão: registrá-la (quem revisa, numa avaliação enviada) ou respondê-la (quem avalia)"),
+    bind!(Items, &[M::Items], [c('f')], None, Action::Filters, true, "filter", "filtrar", "filtrar"),
     bind!(Items, &[M::Items], [c('V')], None, Action::FlaggedOnly, false, "only items that need review, or all again", "solo los ítems que requieren revisión, o todos otra vez", "só os itens que requerem revisão, ou todos de novo"),
     bind!(Items, &[M::Items], [k(Key::PageDown), KeyPress::ctrl('d')], None, Action::ScrollDetailDown, false, "scroll the detail down", "desplazar el detalle hacia abajo", "rolar o detalhe para baixo"),
     bind!(Items, &[M::Items], [k(Key::PageUp), KeyPress::ctrl('u')], None, Action::ScrollDetailUp, false, "scroll the detail up", "desplazar el detalle hacia arriba", "rolar o detalhe para cima"),

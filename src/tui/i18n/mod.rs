@@ -3,9 +3,11 @@
 
 mod en;
 mod es;
+mod filters;
 mod plan;
 mod pt;
 
+pub use filters::{FilterTexts, filter_texts};
 pub use plan::{PlanTexts, plan_texts};
 
 use crate::domain::assessment::{AssessmentKind, Status};

@@ -2,6 +2,7 @@
 //! a pure function of this state. Only `update` changes it.
 
 pub mod equipment;
+pub mod filters;
 pub mod form;
 pub mod home;
 pub mod input;
@@ -127,6 +128,8 @@ pub enum ChoiceKind {
         number: u32,
     },
     TargetPillar,
+    /// The checklist's filters, each option switching one on or off.
+    ItemFilters,
     TargetLevel {
         pillar: u8,
     },

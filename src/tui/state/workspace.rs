@@ -43,6 +43,8 @@ pub struct WorkspaceState {
     pub plan: PlanState,
     /// The pillar tabs list only items with an open review flag.
     pub flagged_only: bool,
+    /// The pillar tabs (and search) list only the items these filters keep.
+    pub filters: super::filters::ItemFilters,
 }
 
 impl WorkspaceState {
@@ -65,6 +67,7 @@ impl WorkspaceState {
                 ..PlanState::default()
             },
             flagged_only: false,
+            filters: super::filters::ItemFilters::default(),
             bundle,
         };
         state.index_answers();
@@ -81,10 +84,25 @@ impl WorkspaceState {
     /// Lists only flagged items, or all again, keeping the selected item
     /// where it stays listed. Returns how many items are listed.
     pub fn set_flagged_only(&mut self, on: bool) -> usize {
+        self.flagged_only = on;
+        self.relist()
+    }
+
+    /// Lists only the items `filters` keep, keeping the selected item where
+    /// it stays listed. Returns how many items are listed.
+    pub fn set_filters(&mut self, filters: super::filters::ItemFilters) -> usize {
+        self.filters = filters;
+        self.relist()
+    }
+
+    /// Rebuilds the pillar lists from the review flag and the filters. The
+    /// lists stay as they are between changes of filter: an item answered
+    /// under "open" stays listed until the filters change, so the selection
+    /// does not jump away from what was just answered.
+    fn relist(&mut self) -> usize {
         let keep: Vec<Option<String>> = (0..self.items.len())
             .map(|p| self.item_at(p, self.selected[p]).map(|i| i.id.clone()))
             .collect();
-        self.flagged_only = on;
         let flagged: Vec<String> = self
             .plan
             .records
@@ -94,7 +112,24 @@ impl WorkspaceState {
                 Cite::Equipment(_) => None,
             })
             .collect();
-        self.items = item_order(&self.bundle, on.then_some(flagged.as_slice()));
+        let kept: Option<Vec<String>> =
+            (self.flagged_only || !self.filters.is_empty()).then(|| {
+                self.bundle
+                    .pack
+                    .pillars
+                    .iter()
+                    .flat_map(|p| &p.items)
+                    .filter(|i| !self.flagged_only || flagged.contains(&i.id))
+                    .filter(|i| {
+                        let target =
+                            self.bundle.header.targets[usize::from(i.pillar.clamp(1, 4)) - 1];
+                        self.filters
+                            .keeps(i, &self.response(&i.id), self.note(&i.id), target)
+                    })
+                    .map(|i| i.id.clone())
+                    .collect()
+            });
+        self.items = item_order(&self.bundle, kept.as_deref());
         for (p, id) in keep.iter().enumerate() {
             let position = id.as_ref().and_then(|id| {
                 (0..self.items[p].len())
@@ -107,7 +142,7 @@ impl WorkspaceState {
     }
 
     /// Where `item` is listed: (pillar tab, position), turning the flag
-    /// filter off when it hides the item.
+    /// filter and the filters off when they hide the item.
     pub fn locate(&mut self, item: &str) -> Option<(usize, usize)> {
         let find = |ws: &WorkspaceState| {
             (0..ws.items.len()).find_map(|p| {
@@ -119,8 +154,9 @@ impl WorkspaceState {
         if let Some(found) = find(self) {
             return Some(found);
         }
-        if self.flagged_only {
-            self.set_flagged_only(false);
+        if self.flagged_only || !self.filters.is_empty() {
+            self.flagged_only = false;
+            self.set_filters(super::filters::ItemFilters::default());
             return find(self);
         }
         None

@@ -3,6 +3,7 @@
 //! returned as effects.
 
 pub mod editor;
+mod filters;
 mod home;
 mod outcome;
 mod overlay;

@@ -320,6 +320,7 @@ fn chosen(state: &mut AppState, choice: Choice) -> Vec<Effect> {
             state.overlay = Some(prompt(PromptKind::FollowUpNote { number, outcome }, &note));
             Vec::new()
         }
+        ChoiceKind::ItemFilters => super::filters::toggle(state, index),
         ChoiceKind::TargetPillar => {
             let Some(pillar) = ws.bundle.pack.pillars.get(index).map(|x| x.number) else {
                 return Vec::new();

@@ -90,6 +90,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::AddAction => return super::plan::add_action(state),
         Action::ReviewFlag => return super::plan::review_flag(state),
         Action::FlaggedOnly => return super::plan::flagged_only(state),
+        Action::Filters => return super::filters::open_menu(state, 0),
         _ => {}
     }
     match ws.tab() {

@@ -77,7 +77,23 @@ fn list(
         )
     });
     let width = area.width.saturating_sub(2) as usize;
-    let suffix = format!(" {done}/{total} ");
+    // The filters on, so a short list never looks like a short pillar.
+    let filters = crate::tui::i18n::filter_texts(lang);
+    let active: Vec<&str> = crate::tui::state::filters::ItemFilter::ALL
+        .iter()
+        .zip(filters.names)
+        .filter(|(f, _)| ws.filters.is_on(**f))
+        .map(|(_, name)| name)
+        .collect();
+    let suffix = if active.is_empty() {
+        format!(" {done}/{total} ")
+    } else {
+        format!(
+            " {done}/{total} · {}: {} ",
+            filters.shown,
+            active.join(", ")
+        )
+    };
     let title = format!(
         " {}. {}",
         p.number,
