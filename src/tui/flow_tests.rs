@@ -171,7 +171,8 @@ fn clearing_and_reopening_with_a_reason_are_logged() {
             .any(|c| c.new.as_deref() == Some("draft (reason: typo in a note)"))
     );
     let item = current_item(&state);
-    press(&mut state, &mut runner, &[c('c')]);
+    // The item has a note: clearing its level asks first.
+    press(&mut state, &mut runner, &[c('c'), c('y')]);
     assert_eq!(response(&runner, &id, &item), Some(Response::Open));
 }
 
@@ -416,4 +417,49 @@ fn filters_combine_and_show_in_the_pane_title() {
 
 fn ws_go_to(state: &mut AppState, pillar: usize) {
     state.workspace.as_mut().unwrap().go_to(pillar, 0);
+}
+
+#[test]
+fn clearing_an_answer_with_a_note_asks_first_and_keeps_the_note() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    open(&mut state, &mut runner, DRAFT_ID);
+    let id = current_id(&state);
+    let item = current_item(&state);
+    press(&mut state, &mut runner, &[c('3'), c('e')]);
+    type_text(&mut state, &mut runner, "Seen at booth 2.");
+    press(&mut state, &mut runner, &[k(Key::Esc)]);
+    crate::tui::test_support::steady(&mut state);
+    // `c`, then Esc: nothing changes.
+    press(&mut state, &mut runner, &[c('c')]);
+    assert!(matches!(
+        state.overlay,
+        Some(crate::tui::state::Overlay::Confirm(_))
+    ));
+    press(&mut state, &mut runner, &[k(Key::Esc)]);
+    assert_eq!(response(&runner, &id, &item), Some(Response::Level(3)));
+    // `c`, then y: the level goes, the note stays.
+    press(&mut state, &mut runner, &[c('c'), c('y')]);
+    assert_eq!(response(&runner, &id, &item), Some(Response::Open));
+    let note = runner
+        .store()
+        .answers(&id)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.item == item)
+        .map(|a| a.note);
+    assert_eq!(note.as_deref(), Some("Seen at booth 2."));
+    // Without a note, `c` clears at once.
+    for _ in 0..40 {
+        press(&mut state, &mut runner, &[k(Key::Down)]);
+        let ws = state.workspace.as_ref().unwrap();
+        if ws.note(&current_item(&state)).is_empty() {
+            break;
+        }
+    }
+    press(&mut state, &mut runner, &[c('2')]);
+    let other = current_item(&state);
+    assert_eq!(response(&runner, &id, &other), Some(Response::Level(2)));
+    press(&mut state, &mut runner, &[c('c')]);
+    assert!(state.overlay.is_none());
+    assert_eq!(response(&runner, &id, &other), Some(Response::Open));
 }

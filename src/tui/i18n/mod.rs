@@ -71,6 +71,7 @@ pub struct Texts {
     pub confirm_submit: &'static str,
     pub confirm_finalise: &'static str,
     pub confirm_demo: &'static str,
+    pub confirm_clear: &'static str,
     pub na_title: &'static str,
     pub reopen_title: &'static str,
     pub uncatalogued_title: &'static str,

@@ -62,6 +62,10 @@ pub enum ConfirmKind {
     Submit,
     Finalise,
     LoadDemo,
+    /// Clearing the level of an item whose answer has a note.
+    ClearAnswer {
+        item: String,
+    },
     /// The report's file exists.
     Overwrite(Box<crate::report::ExportRequest>),
 }

@@ -225,6 +225,19 @@ fn confirm(state: &mut AppState, kind: ConfirmKind) -> Vec<Effect> {
     match (kind, id) {
         (ConfirmKind::Delete { id, .. }, _) => vec![Effect::DeleteDraft(id)],
         (ConfirmKind::LoadDemo, _) => vec![Effect::LoadDemo],
+        (ConfirmKind::ClearAnswer { item }, Some(id)) => {
+            if let Some(ws) = state.workspace.as_mut() {
+                ws.set_local(&item, Some(Response::Open), None);
+            }
+            save(
+                state,
+                Effect::SetResponse {
+                    id,
+                    item,
+                    response: Response::Open,
+                },
+            )
+        }
         (ConfirmKind::Overwrite(request), _) => export(state, *request, true),
         (ConfirmKind::Submit, Some(id)) => save(
             state,

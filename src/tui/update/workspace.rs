@@ -238,6 +238,15 @@ fn answer(state: &mut AppState, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     let id = ws.bundle.header.id.clone();
+    // An answer backed by a note is the evaluator's evidence: clearing its
+    // level asks first (a stray `c` must not undo a finding).
+    if matches!(action, Action::ClearResponse)
+        && !ws.response(&item).is_open()
+        && !ws.note(&item).trim().is_empty()
+    {
+        state.overlay = Some(Overlay::Confirm(ConfirmKind::ClearAnswer { item }));
+        return Vec::new();
+    }
     let response = match action {
         Action::SetLevel(level) => Response::Level(level.min(4)),
         Action::ClearResponse => Response::Open,

@@ -292,6 +292,7 @@ fn confirm(
         ConfirmKind::Submit => fill(t.confirm_submit, &[("id", &id)]),
         ConfirmKind::Finalise => fill(t.confirm_finalise, &[("id", &id)]),
         ConfirmKind::LoadDemo => t.confirm_demo.to_string(),
+        ConfirmKind::ClearAnswer { item } => fill(t.confirm_clear, &[("item", item)]),
         ConfirmKind::Overwrite(request) => fill(
             t.confirm_overwrite,
             &[("path", &visible_line(&request.output.display().to_string()))],
