@@ -463,3 +463,32 @@ fn clearing_an_answer_with_a_note_asks_first_and_keeps_the_note() {
     assert!(state.overlay.is_none());
     assert_eq!(response(&runner, &id, &other), Some(Response::Open));
 }
+
+#[test]
+fn the_detail_pane_says_when_it_goes_on_below_and_above() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    open(&mut state, &mut runner, DRAFT_ID);
+    let detail_foot = |state: &AppState| {
+        let screen = crate::tui::test_support::render(state, 80, 24);
+        let row = |start: char| {
+            screen
+                .lines()
+                .find(|l| l.trim_start_matches('"').starts_with(start))
+                .unwrap_or_default()
+                .to_string()
+        };
+        let (head, foot) = (row('┌'), row('└'));
+        // The right-hand pane's part of the border rows.
+        let right = |line: &str| line.chars().skip(35).collect::<String>();
+        (right(&head), right(&foot))
+    };
+    let (head, foot) = detail_foot(&state);
+    assert!(foot.contains("more ↓"), "{foot}");
+    assert!(!head.contains('↑'), "{head}");
+    for _ in 0..40 {
+        press(&mut state, &mut runner, &[k(Key::PageDown)]);
+    }
+    let (head, foot) = detail_foot(&state);
+    assert!(!foot.contains("more ↓"), "at the end: {foot}");
+    assert!(head.contains('↑'), "{head}");
+}

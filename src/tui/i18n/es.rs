@@ -55,6 +55,7 @@ pub const TEXTS: Texts = Texts {
     confirm_delete: "¿Eliminar el borrador {id} de {post}? También se eliminan sus respuestas y su equipamiento; el registro de cambios conserva el rastro.",
     confirm_submit: "¿Enviar la evaluación {id} para revisión?",
     confirm_finalise: "¿Finalizar la evaluación {id}? Quedará en solo lectura; para cambiarla habrá que reabrirla indicando el motivo.",
+    more: "más",
     confirm_clear: "¿Borrar el nivel de {item}? La observación se conserva; el ítem vuelve a contar como abierto.",
     confirm_demo: "¿Cargar los datos de demostración (cuatro pasos piloto de EUROFRONT con evaluaciones) en esta base de datos?",
     na_title: "No aplica: ¿por qué? (obligatorio)",

@@ -72,6 +72,8 @@ pub struct Texts {
     pub confirm_finalise: &'static str,
     pub confirm_demo: &'static str,
     pub confirm_clear: &'static str,
+    /// On a pane's border while its text goes on below: "more ↓".
+    pub more: &'static str,
     pub na_title: &'static str,
     pub reopen_title: &'static str,
     pub uncatalogued_title: &'static str,

@@ -55,6 +55,7 @@ pub const TEXTS: Texts = Texts {
     confirm_delete: "Excluir o rascunho {id} de {post}? Suas respostas e seu equipamento também são excluídos; o registro de alterações mantém o rastro.",
     confirm_submit: "Enviar a avaliação {id} para revisão?",
     confirm_finalise: "Finalizar a avaliação {id}? Ela ficará somente leitura; para alterá-la será preciso reabri-la informando o motivo.",
+    more: "mais",
     confirm_clear: "Limpar o nível de {item}? A observação é mantida; o item volta a contar como aberto.",
     confirm_demo: "Carregar os dados de demonstração (quatro passagens-piloto do EUROFRONT com avaliações) neste banco de dados?",
     na_title: "Não se aplica: por quê? (obrigatório)",

@@ -132,12 +132,16 @@ fn list(
         rows.push(item_row(item, ws, t, lang, width, pos == selected, theme));
     }
     let height = area.height.saturating_sub(2) as usize;
-    let offset = scroll_offset(selected_row, rows.len(), height);
+    let total = rows.len();
+    let offset = scroll_offset(selected_row, total, height);
     let visible: Vec<Line<'_>> = rows.into_iter().skip(offset).take(height).collect();
     frame.render_widget(
         Paragraph::new(visible).block(block(title, true, theme)),
         area,
     );
+    // The marks count the border rows, as a paragraph's line count does.
+    let scroll = u16::try_from(offset).unwrap_or(u16::MAX);
+    super::scroll_marks(frame, area, total + 2, scroll, theme, t.more);
 }
 
 fn item_row<'a>(
@@ -181,10 +185,10 @@ fn detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, ws: &WorkspaceSta
         return;
     };
     let rows = paragraph.line_count(area.width.saturating_sub(2));
-    frame.render_widget(
-        paragraph.scroll((super::bounded(ws.detail_scroll, rows, area), 0)),
-        area,
-    );
+    let scroll = super::bounded(ws.detail_scroll, rows, area);
+    frame.render_widget(paragraph.scroll((scroll, 0)), area);
+    let more = texts(state.lang).more;
+    super::scroll_marks(frame, area, rows, scroll, theme, more);
 }
 
 /// The selected item's detail as one paragraph, for a pane `width` wide.

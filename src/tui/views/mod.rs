@@ -103,6 +103,35 @@ pub fn bounded(scroll: u16, rows: usize, area: Rect) -> u16 {
     scroll.min(u16::try_from(max).unwrap_or(u16::MAX))
 }
 
+/// Marks on a scrolled pane's border: "more ↓" at the foot while rows
+/// remain below, "↑" at the top once it is scrolled, so text that goes on
+/// past the pane never looks finished.
+pub fn scroll_marks(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    rows: usize,
+    scroll: u16,
+    theme: Theme,
+    more: &str,
+) {
+    if area.width < 12 || area.height < 3 {
+        return;
+    }
+    let right = area.x + area.width - 1;
+    if rows > usize::from(scroll) + usize::from(area.height) {
+        let mark = format!(" {more} ↓ ");
+        let width = u16::try_from(mark.chars().count()).unwrap_or(u16::MAX);
+        if width + 2 < area.width {
+            let at = Rect::new(right - width, area.y + area.height - 1, width, 1);
+            frame.render_widget(Paragraph::new(Span::styled(mark, theme.bold())), at);
+        }
+    }
+    if scroll > 0 {
+        let at = Rect::new(right - 4, area.y, 3, 1);
+        frame.render_widget(Paragraph::new(Span::styled(" ↑ ", theme.bold())), at);
+    }
+}
+
 /// A message, wrapped (never cut: it may say why something failed).
 fn message_paragraph(text: &str, _theme: Theme) -> Paragraph<'static> {
     Paragraph::new(Line::raw(format!(" {}", crate::output::visible_line(text))))

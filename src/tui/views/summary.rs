@@ -44,10 +44,10 @@ pub fn split(area: Rect, ws: &WorkspaceState) -> [Rect; 2] {
 fn scores(frame: &mut Frame<'_>, area: Rect, state: &AppState, ws: &WorkspaceState, theme: Theme) {
     let paragraph = scores_paragraph(state, ws, area.width, theme);
     let rows = paragraph.line_count(area.width.saturating_sub(2));
-    frame.render_widget(
-        paragraph.scroll((super::bounded(ws.summary_scroll, rows, area), 0)),
-        area,
-    );
+    let scroll = super::bounded(ws.summary_scroll, rows, area);
+    frame.render_widget(paragraph.scroll((scroll, 0)), area);
+    let more = crate::tui::i18n::texts(state.lang).more;
+    super::scroll_marks(frame, area, rows, scroll, theme, more);
 }
 
 /// The per-pillar scores, the overall line and the comparison, for a pane
