@@ -492,3 +492,53 @@ fn the_detail_pane_says_when_it_goes_on_below_and_above() {
     assert!(!foot.contains("more ↓"), "at the end: {foot}");
     assert!(head.contains('↑'), "{head}");
 }
+
+#[test]
+fn enter_on_the_summary_goes_to_the_gap_or_weak_item_chosen() {
+    use crate::tui::state::workspace::Tab;
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    open(&mut state, &mut runner, FINAL_ID);
+    for _ in 0..12 {
+        if state.workspace.as_ref().unwrap().tab() == Tab::Summary {
+            break;
+        }
+        press(&mut state, &mut runner, &[k(Key::Tab)]);
+    }
+    assert_eq!(state.workspace.as_ref().unwrap().tab(), Tab::Summary);
+    let listed: Vec<String> = {
+        let ws = state.workspace.as_ref().unwrap();
+        let (gaps, weak) = ws.summary_items();
+        assert!(
+            !gaps.is_empty() && weak.len() > 8,
+            "{} {}",
+            gaps.len(),
+            weak.len()
+        );
+        gaps.iter()
+            .chain(&weak)
+            .map(|(i, _)| i.id.clone())
+            .collect()
+    };
+    // The last weak item: past what the pane shows, so the list scrolls.
+    press(&mut state, &mut runner, &[k(Key::End)]);
+    let screen = crate::tui::test_support::render(&state, 80, 24);
+    press(&mut state, &mut runner, &[k(Key::Enter)]);
+    assert!(matches!(
+        state.workspace.as_ref().unwrap().tab(),
+        Tab::Pillar(_)
+    ));
+    assert_eq!(current_item(&state), *listed.last().unwrap(), "{screen}");
+    // Back to the summary: Down from the first line goes to the second.
+    for _ in 0..12 {
+        if state.workspace.as_ref().unwrap().tab() == Tab::Summary {
+            break;
+        }
+        press(&mut state, &mut runner, &[k(Key::Tab)]);
+    }
+    press(
+        &mut state,
+        &mut runner,
+        &[k(Key::Home), k(Key::Down), k(Key::Enter)],
+    );
+    assert_eq!(current_item(&state), listed[1]);
+}

@@ -202,6 +202,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Plan, &[M::FollowUp, M::Plan], [k(Key::PageUp)], None, Action::PageUp, false, "page up", "página anterior", "página anterior"),
     // Summary.
     bind!(Summary, &[M::Summary], [c('m')], None, Action::EditMethod, true, "the visit: dates, people interviewed, sites seen, traffic", "la visita: fechas, personas entrevistadas, lugares visitados, tránsito", "a visita: datas, pessoas entrevistadas, locais visitados, tráfego"),
+    bind!(Summary, &[M::Summary], [k(Key::Enter)], None, Action::Open, true, "go to item", "ir al ítem", "ir ao item"),
     bind!(Summary, &[M::Summary], [k(Key::PageDown)], None, Action::PageDown, false, "scroll down", "desplazar hacia abajo", "rolar para baixo"),
     bind!(Summary, &[M::Summary], [k(Key::PageUp)], None, Action::PageUp, false, "scroll up", "desplazar hacia arriba", "rolar para cima"),
     // Life cycle and report, from any tab of the workspace.

@@ -40,6 +40,9 @@ pub struct WorkspaceState {
     pub detail_scroll: u16,
     pub equipment: EquipmentState,
     pub summary_scroll: u16,
+    /// The selected line of the summary's lists: the critical gaps, then the
+    /// weakest items (`summary_items` order).
+    pub summary_selected: usize,
     pub plan: PlanState,
     /// The pillar tabs list only items with an open review flag.
     pub flagged_only: bool,
@@ -62,6 +65,7 @@ impl WorkspaceState {
             detail_scroll: 0,
             equipment,
             summary_scroll: 0,
+            summary_selected: 0,
             plan: PlanState {
                 records: plan,
                 ..PlanState::default()
@@ -351,6 +355,37 @@ impl WorkspaceState {
         found
     }
 
+    /// The summary's lists: critical items below target, lowest first, and
+    /// the other items below target (heaviest first among equals), each with
+    /// its level.
+    pub fn summary_items(&self) -> (Ranked<'_>, Ranked<'_>) {
+        let mut gaps = Vec::new();
+        let mut weak = Vec::new();
+        for (p, positions) in self.items.iter().enumerate() {
+            for pos in 0..positions.len() {
+                let Some(item) = self.item_at(p, pos) else {
+                    continue;
+                };
+                let target = crate::domain::plan::propose::target_of(
+                    &self.bundle.header.targets,
+                    item.pillar,
+                );
+                if let Response::Level(level) = self.response(&item.id)
+                    && level < target
+                {
+                    if item.critical {
+                        gaps.push((item, level));
+                    } else {
+                        weak.push((item, level));
+                    }
+                }
+            }
+        }
+        gaps.sort_by_key(|(i, l)| (*l, std::cmp::Reverse(i.weight)));
+        weak.sort_by_key(|(i, l)| (*l, std::cmp::Reverse(i.weight)));
+        (gaps, weak)
+    }
+
     /// (answered or N/A, applicable) of one section of a pillar.
     pub fn section_progress(&self, pillar: usize, section: &str) -> (usize, usize) {
         let mut done = 0;
@@ -368,6 +403,9 @@ impl WorkspaceState {
         (done, total)
     }
 }
+
+/// Items with their levels, lowest first.
+pub type Ranked<'a> = Vec<(&'a Item, u8)>;
 
 /// Per pillar: indices into its items, applicable ones at the assessment's
 /// depth only, by section; only those in `only` when it is given.

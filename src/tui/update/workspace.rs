@@ -98,15 +98,49 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Tab::Equipment => equipment_tab(state, action),
         Tab::Plan => super::plan::plan_tab(state, action),
         Tab::FollowUp => super::plan::followup_tab(state, action),
-        Tab::Summary => {
-            let max = scroll::summary_max(state);
-            let page = scroll::page(state);
-            if let Some(ws) = state.workspace.as_mut() {
-                ws.summary_scroll = scroll::scrolled(ws.summary_scroll, &action, max, page);
-            }
-            Vec::new()
-        }
+        Tab::Summary => summary_tab(state, action),
     }
+}
+
+/// The Summary tab: ↑↓ (and Home/End) choose a line of its lists of critical
+/// gaps and weakest items, Enter goes to that item in its pillar's tab;
+/// PgUp/PgDn scroll the scores above.
+fn summary_tab(state: &mut AppState, action: Action) -> Vec<Effect> {
+    if matches!(action, Action::PageUp | Action::PageDown) {
+        let max = scroll::summary_max(state);
+        let page = scroll::page(state);
+        if let Some(ws) = state.workspace.as_mut() {
+            ws.summary_scroll = scroll::scrolled(ws.summary_scroll, &action, max, page);
+        }
+        return Vec::new();
+    }
+    let Some(ws) = state.workspace.as_mut() else {
+        return Vec::new();
+    };
+    let listed: Vec<String> = {
+        let (gaps, weak) = ws.summary_items();
+        gaps.iter()
+            .chain(&weak)
+            .map(|(i, _)| i.id.clone())
+            .collect()
+    };
+    let last = listed.len().saturating_sub(1);
+    let selected = &mut ws.summary_selected;
+    match action {
+        Action::MoveUp => *selected = selected.saturating_sub(1),
+        Action::MoveDown => *selected = (*selected + 1).min(last),
+        Action::MoveFirst => *selected = 0,
+        Action::MoveLast => *selected = last,
+        Action::Open => {
+            if let Some(item) = listed.get(*selected)
+                && let Some((pillar, position)) = ws.locate(item)
+            {
+                ws.go_to(pillar, position);
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
 }
 
 /// S, F and O: each asks first where it applies, and says why where it does

@@ -10,7 +10,6 @@ use ratatui::widgets::Paragraph;
 use super::block;
 use super::style::Theme;
 use super::text::{bar, cell, fit, percent, right};
-use crate::domain::assessment::Response;
 use crate::domain::pack::Item;
 use crate::tui::i18n::{fill, texts};
 use crate::tui::state::AppState;
@@ -253,35 +252,6 @@ fn plan_lines(
     lines
 }
 
-/// Items with their levels, lowest first.
-type Ranked<'a> = Vec<(&'a Item, u8)>;
-
-/// Critical items below the target level, lowest first, and the other
-/// answered items with the lowest levels (heaviest first among equals).
-fn ranked(ws: &WorkspaceState) -> (Ranked<'_>, Ranked<'_>) {
-    let mut gaps = Vec::new();
-    let mut weak = Vec::new();
-    for (p, positions) in ws.items.iter().enumerate() {
-        for pos in 0..positions.len() {
-            let Some(item) = ws.item_at(p, pos) else {
-                continue;
-            };
-            let target =
-                crate::domain::plan::propose::target_of(&ws.bundle.header.targets, item.pillar);
-            if let Response::Level(level) = ws.response(&item.id) {
-                if item.critical && level < target {
-                    gaps.push((item, level));
-                } else if level < target {
-                    weak.push((item, level));
-                }
-            }
-        }
-    }
-    gaps.sort_by_key(|(i, l)| (*l, std::cmp::Reverse(i.weight)));
-    weak.sort_by_key(|(i, l)| (*l, std::cmp::Reverse(i.weight)));
-    (gaps, weak)
-}
-
 fn lists(
     frame: &mut Frame<'_>,
     gaps_area: Rect,
@@ -292,7 +262,7 @@ fn lists(
 ) {
     let t = texts(state.lang);
     let lang = state.lang;
-    let (gaps, weak) = ranked(ws);
+    let (gaps, weak) = ws.summary_items();
     // One figure when every pillar has the same target, the highest otherwise.
     let target = ws
         .bundle
@@ -303,33 +273,54 @@ fn lists(
         .copied()
         .unwrap_or(ws.bundle.header.target_level)
         .to_string();
-    let render = |items: &[(&Item, u8)], area: Rect, title: String| {
-        let width = area.width.saturating_sub(2) as usize;
-        let height = area.height.saturating_sub(2) as usize;
-        let mut lines: Vec<Line<'_>> = items
-            .iter()
-            .take(height)
-            .map(|(item, level)| {
-                Line::from(vec![
-                    Span::styled(format!("{level} "), theme.level(*level)),
-                    Span::raw(fit(&item.text.get(lang).question, width.saturating_sub(2))),
-                ])
-            })
-            .collect();
-        if lines.is_empty() {
-            lines.push(Line::styled(t.none, theme.dim()));
-        }
-        (
-            Paragraph::new(lines).block(block(fit(&title, width), false, theme)),
-            area,
-        )
-    };
-    let (p, a) = render(
+    let selected = ws.summary_selected;
+    // `first`: the list's first line's place in the selection order.
+    let render =
+        |frame: &mut Frame<'_>, items: &[(&Item, u8)], first: usize, area: Rect, title: String| {
+            let width = area.width.saturating_sub(2) as usize;
+            let height = area.height.saturating_sub(2) as usize;
+            let here = selected.checked_sub(first).filter(|n| *n < items.len());
+            let offset = super::scroll_offset(here.unwrap_or(0), items.len(), height);
+            let mut lines: Vec<Line<'_>> = items
+                .iter()
+                .enumerate()
+                .skip(offset)
+                .take(height)
+                .map(|(n, (item, level))| {
+                    let question = fit(&item.text.get(lang).question, width.saturating_sub(2));
+                    let text = if here == Some(n) {
+                        Span::styled(question, theme.selected())
+                    } else {
+                        Span::raw(question)
+                    };
+                    Line::from(vec![
+                        Span::styled(format!("{level} "), theme.level(*level)),
+                        text,
+                    ])
+                })
+                .collect();
+            if lines.is_empty() {
+                lines.push(Line::styled(t.none, theme.dim()));
+            }
+            frame.render_widget(
+                Paragraph::new(lines).block(block(fit(&title, width), false, theme)),
+                area,
+            );
+            let scroll = u16::try_from(offset).unwrap_or(u16::MAX);
+            super::scroll_marks(frame, area, items.len() + 2, scroll, theme, t.more);
+        };
+    render(
+        frame,
         &gaps,
+        0,
         gaps_area,
         format!(" {} ", fill(t.critical_gaps, &[("level", &target)])),
     );
-    frame.render_widget(p, a);
-    let (p, a) = render(&weak, weak_area, format!(" {} ", t.weakest));
-    frame.render_widget(p, a);
+    render(
+        frame,
+        &weak,
+        gaps.len(),
+        weak_area,
+        format!(" {} ", t.weakest),
+    );
 }
