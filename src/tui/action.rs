@@ -75,6 +75,8 @@ pub enum Action {
     FlaggedOnly,
     /// The checklist's filter menu.
     Filters,
+    /// Undo the last answer changed since the workspace opened.
+    Undo,
     /// Plan tab: the next status filter.
     FilterStatus,
     /// Plan tab: the next agency filter.

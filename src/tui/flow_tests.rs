@@ -542,3 +542,36 @@ fn enter_on_the_summary_goes_to_the_gap_or_weak_item_chosen() {
     );
     assert_eq!(current_item(&state), listed[1]);
 }
+
+#[test]
+fn u_undoes_the_last_answers_in_turn_and_the_log_keeps_both() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    open(&mut state, &mut runner, DRAFT_ID);
+    let id = current_id(&state);
+    // No row and an open row read the same.
+    let response = |runner: &Runner, id: &AssessmentId, item: &str| {
+        response(runner, id, item).or(Some(Response::Open))
+    };
+    let first = current_item(&state);
+    let was = response(&runner, &id, &first);
+    press(&mut state, &mut runner, &[c('3'), k(Key::Down)]);
+    let second = current_item(&state);
+    let second_was = response(&runner, &id, &second);
+    press(&mut state, &mut runner, &[c('1'), c('2')]);
+    assert_eq!(response(&runner, &id, &second), Some(Response::Level(2)));
+    // Undo 2, then 1: the second item is back as it was; then the first.
+    press(&mut state, &mut runner, &[c('u'), c('u')]);
+    assert_eq!(response(&runner, &id, &second), second_was);
+    press(&mut state, &mut runner, &[c('u')]);
+    assert_eq!(response(&runner, &id, &first), was);
+    assert_eq!(current_item(&state), first, "undo goes to the item");
+    // Nothing left: a message, no change.
+    press(&mut state, &mut runner, &[c('u')]);
+    assert_eq!(response(&runner, &id, &first), was);
+    let log = runner.store().change_log(&id).unwrap();
+    let on_second = log.iter().filter(|c| c.entity_id == second).count();
+    assert!(
+        on_second >= 4,
+        "every change and undo is logged: {on_second}"
+    );
+}

@@ -103,6 +103,8 @@ pub const TEXTS: Texts = Texts {
     exported: "Report written to {path}",
     export_failed: "Report not exported: {error}",
     msg_locked: "This assessment is final and read-only; press O to reopen it with a reason.",
+    msg_undone: "Undone: {item} is back as it was.",
+    msg_nothing_to_undo: "Nothing to undo since the assessment was opened.",
     msg_all_answered: "No open item left: every applicable item is answered.",
     msg_not_draft: "Only drafts can be deleted; this one is {status}.",
     msg_demo_loaded: "Demo data loaded: {posts} posts and {assessments} assessments added.",

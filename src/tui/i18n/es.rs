@@ -103,6 +103,8 @@ pub const TEXTS: Texts = Texts {
     exported: "Informe escrito en {path}",
     export_failed: "Informe no exportado: {error}",
     msg_locked: "Esta evaluación es final y de solo lectura; pulse O para reabrirla indicando el motivo.",
+    msg_undone: "Deshecho: {item} vuelve a estar como antes.",
+    msg_nothing_to_undo: "No hay nada que deshacer desde que se abrió la evaluación.",
     msg_all_answered: "No queda ningún ítem abierto: todos los ítems aplicables tienen respuesta.",
     msg_not_draft: "Solo se pueden eliminar borradores; esta evaluación está {status}.",
     msg_demo_loaded: "Datos de demostración cargados: {posts} puestos y {assessments} evaluaciones.",

@@ -120,6 +120,8 @@ pub struct Texts {
     pub export_failed: &'static str,
     pub msg_locked: &'static str,
     pub msg_all_answered: &'static str,
+    pub msg_undone: &'static str,
+    pub msg_nothing_to_undo: &'static str,
     pub msg_not_draft: &'static str,
     pub msg_demo_loaded: &'static str,
     pub msg_post_created: &'static str,

@@ -103,6 +103,8 @@ pub const TEXTS: Texts = Texts {
     exported: "Relatório gravado em {path}",
     export_failed: "Relatório não exportado: {error}",
     msg_locked: "Esta avaliação é final e somente leitura; pressione O para reabri-la informando o motivo.",
+    msg_undone: "Desfeito: {item} voltou a ficar como antes.",
+    msg_nothing_to_undo: "Não há nada a desfazer desde que a avaliação foi aberta.",
     msg_all_answered: "Não resta nenhum item aberto: todos os itens aplicáveis têm resposta.",
     msg_not_draft: "Só rascunhos podem ser excluídos; esta avaliação está {status}.",
     msg_demo_loaded: "Dados de demonstração carregados: {posts} postos e {assessments} avaliações.",

@@ -43,6 +43,9 @@ pub struct WorkspaceState {
     /// The selected line of the summary's lists: the critical gaps, then the
     /// weakest items (`summary_items` order).
     pub summary_selected: usize,
+    /// The answers changed since the workspace opened, each with what it was
+    /// before, the latest last: what `u` undoes.
+    pub undo: Vec<(String, Response)>,
     pub plan: PlanState,
     /// The pillar tabs list only items with an open review flag.
     pub flagged_only: bool,
@@ -66,6 +69,7 @@ impl WorkspaceState {
             equipment,
             summary_scroll: 0,
             summary_selected: 0,
+            undo: Vec::new(),
             plan: PlanState {
                 records: plan,
                 ..PlanState::default()
@@ -353,6 +357,16 @@ impl WorkspaceState {
             }
         }
         found
+    }
+
+    /// Sets `item`'s answer locally, remembering what it was so `u` can
+    /// undo it.
+    pub fn change_response(&mut self, item: &str, response: Response) {
+        let before = self.response(item);
+        if before != response {
+            self.undo.push((item.to_string(), before));
+        }
+        self.set_local(item, Some(response), None);
     }
 
     /// The summary's lists: critical items below target, lowest first, and

@@ -227,7 +227,7 @@ fn confirm(state: &mut AppState, kind: ConfirmKind) -> Vec<Effect> {
         (ConfirmKind::LoadDemo, _) => vec![Effect::LoadDemo],
         (ConfirmKind::ClearAnswer { item }, Some(id)) => {
             if let Some(ws) = state.workspace.as_mut() {
-                ws.set_local(&item, Some(Response::Open), None);
+                ws.change_response(&item, Response::Open);
             }
             save(
                 state,
@@ -319,7 +319,7 @@ fn submit_prompt(state: &mut AppState, mut prompt: Prompt) -> Vec<Effect> {
     let effect = match prompt.kind {
         PromptKind::NotApplicable { item } => {
             let response = Response::NotApplicable { reason: text };
-            ws.set_local(&item, Some(response.clone()), None);
+            ws.change_response(&item, response.clone());
             Effect::SetResponse { id, item, response }
         }
         PromptKind::Reopen => Effect::Transition {

@@ -91,6 +91,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::ReviewFlag => return super::plan::review_flag(state),
         Action::FlaggedOnly => return super::plan::flagged_only(state),
         Action::Filters => return super::filters::open_menu(state, 0),
+        Action::Undo => return undo(state),
         _ => {}
     }
     match ws.tab() {
@@ -100,6 +101,30 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Tab::FollowUp => super::plan::followup_tab(state, action),
         Tab::Summary => summary_tab(state, action),
     }
+}
+
+/// `u`: puts the last changed answer back as it was, on the screen and in
+/// the database (a change like any other, so the log shows both), and goes
+/// to the item.
+fn undo(state: &mut AppState) -> Vec<Effect> {
+    if locked(state) {
+        return Vec::new();
+    }
+    let t = texts(state.lang);
+    let Some(ws) = state.workspace.as_mut() else {
+        return Vec::new();
+    };
+    let Some((item, response)) = ws.undo.pop() else {
+        state.info(t.msg_nothing_to_undo.into());
+        return Vec::new();
+    };
+    ws.set_local(&item, Some(response.clone()), None);
+    if let Some((pillar, position)) = ws.locate(&item) {
+        ws.go_to(pillar, position);
+    }
+    let id = ws.bundle.header.id.clone();
+    state.info(fill(t.msg_undone, &[("item", &item)]));
+    save(state, Effect::SetResponse { id, item, response })
 }
 
 /// The Summary tab: ↑↓ (and Home/End) choose a line of its lists of critical
@@ -305,7 +330,7 @@ fn answer(state: &mut AppState, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
     };
-    ws.set_local(&item, Some(response.clone()), None);
+    ws.change_response(&item, response.clone());
     save(state, Effect::SetResponse { id, item, response })
 }
 
