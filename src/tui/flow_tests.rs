@@ -20,6 +20,13 @@ fn current_item(state: &AppState) -> String {
         .clone()
 }
 
+/// The selected item's texts in `lang`.
+fn current_text(state: &AppState, lang: Lang) -> crate::domain::pack::ItemText {
+    let ws = state.workspace.as_ref().unwrap();
+    let item = ws.current_item().unwrap();
+    item.text.get(lang).clone()
+}
+
 fn current_id(state: &AppState) -> AssessmentId {
     state.workspace.as_ref().unwrap().bundle.header.id.clone()
 }
@@ -216,17 +223,7 @@ fn search_jumps_to_the_item_and_the_level_lands_there() {
     type_text(&mut state, &mut runner, "unaccompanied");
     press(&mut state, &mut runner, &[k(Key::Enter)]);
     let item = current_item(&state);
-    let text = state
-        .workspace
-        .as_ref()
-        .unwrap()
-        .bundle
-        .pack
-        .item(&item)
-        .unwrap()
-        .text
-        .en
-        .clone();
+    let text = current_text(&state, Lang::En);
     assert!(
         format!("{} {}", text.question, text.guidance)
             .to_lowercase()
@@ -245,17 +242,7 @@ fn search_ignores_accents_and_case_in_spanish() {
     type_text(&mut state, &mut runner, "PROTECCION internacional");
     press(&mut state, &mut runner, &[k(Key::Enter)]);
     let item = current_item(&state);
-    let text = state
-        .workspace
-        .as_ref()
-        .unwrap()
-        .bundle
-        .pack
-        .item(&item)
-        .unwrap()
-        .text
-        .es
-        .clone();
+    let text = current_text(&state, Lang::Es);
     let found = format!("{} {}", text.question, text.guidance).to_lowercase();
     assert!(
         found.contains("protección") && found.contains("internacional"),

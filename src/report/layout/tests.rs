@@ -145,23 +145,13 @@ fn group_rows_stay_with_the_rows_they_head() {
         ]));
         rows.push(Row::new(vec![Cell::text("fila"), Cell::text("uno")]));
     }
-    let m = ReportModel {
-        lang: Lang::Es,
-        title: "t".into(),
-        running_head: "r".into(),
-        marking: None,
-        draft_mark: None,
-        date: "d".into(),
-        page_template: "{page}/{pages}".into(),
-        reference: "ref".into(),
-        blocks: vec![Block::Table(Table {
-            columns: vec![
-                Column::new("A", 1.0, Align::Left),
-                Column::new("B", 3.0, Align::Left),
-            ],
-            rows,
-        })],
-    };
+    let m = bare_model(vec![Block::Table(Table {
+        columns: vec![
+            Column::new("A", 1.0, Align::Left),
+            Column::new("B", 3.0, Align::Left),
+        ],
+        rows,
+    })]);
     let pages = layout(&m, &fonts);
     assert!(pages.len() >= 3, "{} pages", pages.len());
     for (n, page) in pages.iter().enumerate() {
@@ -191,23 +181,13 @@ fn long_tables_repeat_their_header_on_every_page_they_reach() {
             ])
         })
         .collect();
-    let m = ReportModel {
-        lang: Lang::Es,
-        title: "t".into(),
-        running_head: "r".into(),
-        marking: None,
-        draft_mark: None,
-        date: "d".into(),
-        page_template: "{page}/{pages}".into(),
-        reference: "ref".into(),
-        blocks: vec![Block::Table(Table {
-            columns: vec![
-                Column::new("Cabecera", 1.0, Align::Left),
-                Column::new("Texto", 3.0, Align::Left),
-            ],
-            rows,
-        })],
-    };
+    let m = bare_model(vec![Block::Table(Table {
+        columns: vec![
+            Column::new("Cabecera", 1.0, Align::Left),
+            Column::new("Texto", 3.0, Align::Left),
+        ],
+        rows,
+    })]);
     let pages = layout(&m, &fonts);
     assert!(pages.len() >= 4, "{} pages", pages.len());
     for (n, page) in pages.iter().enumerate() {
@@ -270,7 +250,7 @@ fn the_draft_mark_is_a_shape_behind_every_page_and_not_text() {
 /// A model of `blocks` alone, with neutral page furniture.
 fn bare_model(blocks: Vec<Block>) -> ReportModel {
     ReportModel {
-        lang: Lang::En,
+        lang: Lang::Es,
         title: "t".into(),
         running_head: "r".into(),
         marking: None,
