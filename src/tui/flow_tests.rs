@@ -351,17 +351,14 @@ fn filters_combine_and_show_in_the_pane_title() {
         .map(Vec::len)
         .sum();
     // f, Enter: "open" on; Down, Enter: "critical" on too; Esc closes.
-    press(
-        &mut state,
-        &mut runner,
-        &[
-            c('f'),
-            k(Key::Enter),
-            k(Key::Down),
-            k(Key::Enter),
-            k(Key::Esc),
-        ],
-    );
+    let open_and_critical = [
+        c('f'),
+        k(Key::Enter),
+        k(Key::Down),
+        k(Key::Enter),
+        k(Key::Esc),
+    ];
+    press(&mut state, &mut runner, &open_and_critical);
     assert!(state.overlay.is_none());
     let ws = state.workspace.as_ref().unwrap();
     let listed: Vec<(usize, usize)> = (0..ws.items.len())
@@ -387,17 +384,7 @@ fn filters_combine_and_show_in_the_pane_title() {
         assert!(ws.item_at(p, pos).unwrap().critical);
     }
     // Off again: every item is back.
-    press(
-        &mut state,
-        &mut runner,
-        &[
-            c('f'),
-            k(Key::Enter),
-            k(Key::Down),
-            k(Key::Enter),
-            k(Key::Esc),
-        ],
-    );
+    press(&mut state, &mut runner, &open_and_critical);
     let ws = state.workspace.as_ref().unwrap();
     assert_eq!(ws.items.iter().map(Vec::len).sum::<usize>(), all);
 }
