@@ -549,3 +549,20 @@ fn u_undoes_the_last_answers_in_turn_and_the_log_keeps_both() {
         "every change and undo is logged: {on_second}"
     );
 }
+
+#[test]
+fn a_filter_narrows_the_list_not_the_sections_progress() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    open(&mut state, &mut runner, DRAFT_ID);
+    let ws = state.workspace.as_ref().unwrap();
+    let section = ws.current_item().unwrap().section.clone();
+    let before = ws.section_progress(0, &section);
+    assert!(before.0 > 0, "{before:?}");
+    press(
+        &mut state,
+        &mut runner,
+        &[c('f'), k(Key::Enter), k(Key::Esc)],
+    );
+    let ws = state.workspace.as_ref().unwrap();
+    assert_eq!(ws.section_progress(0, &section), before);
+}

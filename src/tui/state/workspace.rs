@@ -402,19 +402,25 @@ impl WorkspaceState {
 
     /// (answered or N/A, applicable) of one section of a pillar.
     pub fn section_progress(&self, pillar: usize, section: &str) -> (usize, usize) {
-        let mut done = 0;
-        let mut total = 0;
-        for pos in 0..self.items.get(pillar).map_or(0, Vec::len) {
-            if let Some(item) = self.item_at(pillar, pos)
-                && item.section == section
-            {
-                total += 1;
-                if !self.response(&item.id).is_open() {
-                    done += 1;
-                }
-            }
-        }
-        (done, total)
+        // Over every applicable item of the section, listed or not: a filter
+        // narrows the list, not the progress.
+        let Some(p) = self.bundle.pack.pillars.get(pillar) else {
+            return (0, 0);
+        };
+        let asked: Vec<&Item> = p
+            .items
+            .iter()
+            .filter(|i| {
+                i.section == section
+                    && i.applicability.applies_to(&self.bundle.post)
+                    && self.bundle.header.depth.asks(i)
+            })
+            .collect();
+        let done = asked
+            .iter()
+            .filter(|i| !self.response(&i.id).is_open())
+            .count();
+        (done, asked.len())
     }
 }
 
