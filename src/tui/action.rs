@@ -77,6 +77,8 @@ pub enum Action {
     Filters,
     /// Undo the last answer changed since the workspace opened.
     Undo,
+    /// Mark the selected item's whole section N/A (asks why).
+    SectionNotApplicable,
     /// Plan tab: the next status filter.
     FilterStatus,
     /// Plan tab: the next agency filter.

@@ -566,3 +566,46 @@ fn a_filter_narrows_the_list_not_the_sections_progress() {
     let ws = state.workspace.as_ref().unwrap();
     assert_eq!(ws.section_progress(0, &section), before);
 }
+
+#[test]
+fn a_whole_section_goes_na_with_one_reason_logged_per_item() {
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    open(&mut state, &mut runner, DRAFT_ID);
+    let id = current_id(&state);
+    let (section, items): (String, Vec<String>) = {
+        let ws = state.workspace.as_ref().unwrap();
+        let section = ws.current_item().unwrap().section.clone();
+        let items = ws
+            .bundle
+            .pack
+            .pillars
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter(|i| i.section == section && i.applicability.applies_to(&ws.bundle.post))
+            .map(|i| i.id.clone())
+            .collect();
+        (section, items)
+    };
+    assert!(items.len() > 1, "{section}: {items:?}");
+    // Esc: nothing changes; an empty reason is refused.
+    press(&mut state, &mut runner, &[c('X'), k(Key::Esc)]);
+    press(&mut state, &mut runner, &[c('X'), k(Key::Enter)]);
+    assert!(state.overlay.is_some(), "a reason is required");
+    type_text(&mut state, &mut runner, "No cargo at this post.");
+    press(&mut state, &mut runner, &[k(Key::Enter)]);
+    let na = Response::NotApplicable {
+        reason: "No cargo at this post.".into(),
+    };
+    for item in &items {
+        assert_eq!(response(&runner, &id, item), Some(na.clone()), "{item}");
+    }
+    let log = runner.store().change_log(&id).unwrap();
+    for item in &items {
+        assert!(
+            log.iter()
+                .any(|c| &c.entity_id == item
+                    && c.new.as_deref() == Some("na: No cargo at this post.")),
+            "{item} not logged"
+        );
+    }
+}

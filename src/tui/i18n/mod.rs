@@ -72,6 +72,7 @@ pub struct Texts {
     pub confirm_finalise: &'static str,
     pub confirm_demo: &'static str,
     pub confirm_clear: &'static str,
+    pub section_na_title: &'static str,
     /// On a pane's border while its text goes on below: "more ↓".
     pub more: &'static str,
     pub na_title: &'static str,

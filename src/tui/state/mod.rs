@@ -75,6 +75,11 @@ pub enum PromptKind {
     NotApplicable {
         item: String,
     },
+    /// Every applicable item of a section N/A, with one reason.
+    SectionNotApplicable {
+        section: String,
+        items: Vec<String>,
+    },
     Reopen,
     Uncatalogued,
     Count {

@@ -287,6 +287,7 @@ fn submit_prompt(state: &mut AppState, mut prompt: Prompt) -> Vec<Effect> {
     }
     let required = match &prompt.kind {
         PromptKind::NotApplicable { .. }
+        | PromptKind::SectionNotApplicable { .. }
         | PromptKind::Reopen
         | PromptKind::FinaliseReason { .. } => Some(t.reason_required),
         PromptKind::Uncatalogued | PromptKind::ExportPath { .. } => Some(t.name_required),
@@ -321,6 +322,24 @@ fn submit_prompt(state: &mut AppState, mut prompt: Prompt) -> Vec<Effect> {
             let response = Response::NotApplicable { reason: text };
             ws.change_response(&item, response.clone());
             Effect::SetResponse { id, item, response }
+        }
+        PromptKind::SectionNotApplicable { items, .. } => {
+            // One change per item, each saved and logged on its own.
+            let response = Response::NotApplicable { reason: text };
+            let effects: Vec<Effect> = items
+                .into_iter()
+                .map(|item| {
+                    ws.change_response(&item, response.clone());
+                    Effect::SetResponse {
+                        id: id.clone(),
+                        item,
+                        response: response.clone(),
+                    }
+                })
+                .collect();
+            state.pending += effects.len();
+            state.save = crate::tui::state::SaveState::Saving;
+            return effects;
         }
         PromptKind::Reopen => Effect::Transition {
             id,

@@ -92,6 +92,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::FlaggedOnly => return super::plan::flagged_only(state),
         Action::Filters => return super::filters::open_menu(state, 0),
         Action::Undo => return undo(state),
+        Action::SectionNotApplicable => return section_not_applicable(state),
         _ => {}
     }
     match ws.tab() {
@@ -101,6 +102,40 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Tab::FollowUp => super::plan::followup_tab(state, action),
         Tab::Summary => summary_tab(state, action),
     }
+}
+
+/// `X`: asks one reason for marking every applicable item of the selected
+/// item's section N/A; the prompt names how many items it will change.
+fn section_not_applicable(state: &mut AppState) -> Vec<Effect> {
+    if locked(state) {
+        return Vec::new();
+    }
+    let Some(ws) = state.workspace.as_ref() else {
+        return Vec::new();
+    };
+    let Some(current) = ws.current_item() else {
+        return Vec::new();
+    };
+    let section = current.section.clone();
+    let items: Vec<String> = ws
+        .bundle
+        .pack
+        .pillars
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter(|i| {
+            i.section == section
+                && i.applicability.applies_to(&ws.bundle.post)
+                && ws.bundle.header.depth.asks(i)
+        })
+        .map(|i| i.id.clone())
+        .collect();
+    state.overlay = Some(Overlay::Prompt(Prompt {
+        kind: PromptKind::SectionNotApplicable { section, items },
+        input: LineInput::new(""),
+        error: None,
+    }));
+    Vec::new()
 }
 
 /// `u`: puts the last changed answer back as it was, on the screen and in

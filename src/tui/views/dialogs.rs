@@ -352,6 +352,18 @@ fn prompt_box(
     let title = match &prompt.kind {
         _ if planned.is_some() => planned.as_ref().map_or(String::new(), |(t, _)| t.clone()),
         PromptKind::NotApplicable { item } => format!("{} — {item}", t.na_title),
+        PromptKind::SectionNotApplicable { section, items } => {
+            let name = state.workspace.as_ref().map_or(section.as_str(), |ws| {
+                ws.bundle
+                    .pack
+                    .section_title(section)
+                    .map_or(section.as_str(), |s| s.get(state.lang).as_str())
+            });
+            fill(
+                t.section_na_title,
+                &[("n", &items.len().to_string()), ("section", name)],
+            )
+        }
         PromptKind::Reopen => t.reopen_title.to_string(),
         PromptKind::Uncatalogued => t.uncatalogued_title.to_string(),
         PromptKind::Count { type_id, field } => {
