@@ -457,14 +457,18 @@ fn the_detail_pane_says_when_it_goes_on_below_and_above() {
         (right(&head), right(&foot))
     };
     let (head, foot) = detail_foot(&state);
-    assert!(foot.contains("more ↓"), "{foot}");
-    assert!(!head.contains('↑'), "{head}");
+    assert!(foot.contains("more ↓") && !foot.contains('↑'), "{foot}");
+    press(&mut state, &mut runner, &[k(Key::PageDown)]);
+    let (_, foot) = detail_foot(&state);
+    assert!(foot.contains("↑ · more ↓"), "{foot}");
     for _ in 0..40 {
         press(&mut state, &mut runner, &[k(Key::PageDown)]);
     }
-    let (head, foot) = detail_foot(&state);
+    let (after, foot) = detail_foot(&state);
     assert!(!foot.contains("more ↓"), "at the end: {foot}");
-    assert!(head.contains('↑'), "{head}");
+    assert!(foot.contains('↑'), "{foot}");
+    // The title row is left alone.
+    assert_eq!(head, after);
 }
 
 #[test]

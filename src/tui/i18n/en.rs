@@ -56,7 +56,7 @@ pub const TEXTS: Texts = Texts {
     confirm_submit: "Submit assessment {id} for review?",
     confirm_finalise: "Make assessment {id} final? It becomes read-only; changing it later needs reopening with a reason.",
     more: "more",
-    section_na_title: "Mark all {n} items of “{section}” N/A — the reason",
+    section_na_title: "Reason to mark all {n} items of “{section}” N/A",
     confirm_clear: "Clear the level of {item}? Its note stays; the item counts as open again.",
     confirm_demo: "Load the demo data (four EUROFRONT pilot crossings with assessments) into this database?",
     na_title: "Not applicable: why? (required)",

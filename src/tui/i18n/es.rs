@@ -56,7 +56,7 @@ pub const TEXTS: Texts = Texts {
     confirm_submit: "¿Enviar la evaluación {id} para revisión?",
     confirm_finalise: "¿Finalizar la evaluación {id}? Quedará en solo lectura; para cambiarla habrá que reabrirla indicando el motivo.",
     more: "más",
-    section_na_title: "Marcar N/A los {n} ítems de «{section}» — el motivo",
+    section_na_title: "Motivo para marcar N/A los {n} ítems de «{section}»",
     confirm_clear: "¿Borrar el nivel de {item}? La observación se conserva; el ítem vuelve a contar como abierto.",
     confirm_demo: "¿Cargar los datos de demostración (cuatro pasos piloto de EUROFRONT con evaluaciones) en esta base de datos?",
     na_title: "No aplica: ¿por qué? (obligatorio)",

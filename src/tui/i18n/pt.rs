@@ -56,7 +56,7 @@ pub const TEXTS: Texts = Texts {
     confirm_submit: "Enviar a avaliação {id} para revisão?",
     confirm_finalise: "Finalizar a avaliação {id}? Ela ficará somente leitura; para alterá-la será preciso reabri-la informando o motivo.",
     more: "mais",
-    section_na_title: "Marcar N/A os {n} itens de “{section}” — o motivo",
+    section_na_title: "Motivo para marcar N/A os {n} itens de “{section}”",
     confirm_clear: "Limpar o nível de {item}? A observação é mantida; o item volta a contar como aberto.",
     confirm_demo: "Carregar os dados de demonstração (quatro passagens-piloto do EUROFRONT com avaliações) neste banco de dados?",
     na_title: "Não se aplica: por quê? (obrigatório)",

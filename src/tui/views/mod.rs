@@ -103,9 +103,9 @@ pub fn bounded(scroll: u16, rows: usize, area: Rect) -> u16 {
     scroll.min(u16::try_from(max).unwrap_or(u16::MAX))
 }
 
-/// Marks on a scrolled pane's border: "more ↓" at the foot while rows
-/// remain below, "↑" at the top once it is scrolled, so text that goes on
-/// past the pane never looks finished.
+/// Marks on a scrolled pane's foot: "more ↓" while rows remain below, "↑"
+/// once it is scrolled, so text that goes on past the pane never looks
+/// finished. Both go on the bottom border, where no title is.
 pub fn scroll_marks(
     frame: &mut Frame<'_>,
     area: Rect,
@@ -117,18 +117,22 @@ pub fn scroll_marks(
     if area.width < 12 || area.height < 3 {
         return;
     }
-    let right = area.x + area.width - 1;
-    if rows > usize::from(scroll) + usize::from(area.height) {
-        let mark = format!(" {more} ↓ ");
-        let width = u16::try_from(mark.chars().count()).unwrap_or(u16::MAX);
-        if width + 2 < area.width {
-            let at = Rect::new(right - width, area.y + area.height - 1, width, 1);
-            frame.render_widget(Paragraph::new(Span::styled(mark, theme.bold())), at);
-        }
-    }
+    let mut marks = Vec::new();
     if scroll > 0 {
-        let at = Rect::new(right - 4, area.y, 3, 1);
-        frame.render_widget(Paragraph::new(Span::styled(" ↑ ", theme.bold())), at);
+        marks.push("↑".to_string());
+    }
+    if rows > usize::from(scroll) + usize::from(area.height) {
+        marks.push(format!("{more} ↓"));
+    }
+    if marks.is_empty() {
+        return;
+    }
+    let mark = format!(" {} ", marks.join(" · "));
+    let width = u16::try_from(mark.chars().count()).unwrap_or(u16::MAX);
+    if width + 2 < area.width {
+        let right = area.x + area.width - 1;
+        let at = Rect::new(right - width, area.y + area.height - 1, width, 1);
+        frame.render_widget(Paragraph::new(Span::styled(mark, theme.bold())), at);
     }
 }
 
