@@ -17,6 +17,8 @@ pub mod update;
 pub mod views;
 
 #[cfg(test)]
+mod day_flow_tests;
+#[cfg(test)]
 mod flow_tests;
 #[cfg(test)]
 mod plan_flow_tests;

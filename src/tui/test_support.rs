@@ -13,6 +13,7 @@ use super::runner::Runner;
 use super::state::AppState;
 use super::{keymap, settle, update, views};
 use crate::content::{self, PackSource};
+use crate::domain::assessment::{AssessmentId, Response};
 use crate::domain::lang::Lang;
 use crate::store::Store;
 
@@ -103,4 +104,37 @@ pub fn render(state: &AppState, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| views::draw(frame, state)).unwrap();
     terminal.backend().to_string()
+}
+
+/// The selected item's id.
+pub fn current_item(state: &AppState) -> String {
+    state
+        .workspace
+        .as_ref()
+        .unwrap()
+        .current_item()
+        .unwrap()
+        .id
+        .clone()
+}
+
+/// The selected item's texts in `lang`.
+pub fn current_text(state: &AppState, lang: Lang) -> crate::domain::pack::ItemText {
+    let ws = state.workspace.as_ref().unwrap();
+    let item = ws.current_item().unwrap();
+    item.text.get(lang).clone()
+}
+
+pub fn current_id(state: &AppState) -> AssessmentId {
+    state.workspace.as_ref().unwrap().bundle.header.id.clone()
+}
+
+pub fn response(runner: &Runner, id: &AssessmentId, item: &str) -> Option<Response> {
+    runner
+        .store()
+        .answers(id)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.item == item)
+        .map(|a| a.response)
 }

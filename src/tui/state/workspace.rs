@@ -359,6 +359,18 @@ impl WorkspaceState {
         found
     }
 
+    /// The items of `section` this assessment asks (applicable to the post,
+    /// at its depth), whatever the filters list.
+    pub fn asked_in_section(&self, section: &str) -> Vec<&Item> {
+        self.bundle
+            .pack
+            .pillars
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter(|i| i.section == section && asks(&self.bundle, i))
+            .collect()
+    }
+
     /// Sets `item`'s answer locally, remembering what it was so `u` can
     /// undo it.
     pub fn change_response(&mut self, item: &str, response: Response) {
@@ -401,21 +413,10 @@ impl WorkspaceState {
     }
 
     /// (answered or N/A, applicable) of one section of a pillar.
-    pub fn section_progress(&self, pillar: usize, section: &str) -> (usize, usize) {
-        // Over every applicable item of the section, listed or not: a filter
-        // narrows the list, not the progress.
-        let Some(p) = self.bundle.pack.pillars.get(pillar) else {
-            return (0, 0);
-        };
-        let asked: Vec<&Item> = p
-            .items
-            .iter()
-            .filter(|i| {
-                i.section == section
-                    && i.applicability.applies_to(&self.bundle.post)
-                    && self.bundle.header.depth.asks(i)
-            })
-            .collect();
+    /// Over every item the section asks, listed or not: a filter narrows
+    /// the list, not the progress.
+    pub fn section_progress(&self, section: &str) -> (usize, usize) {
+        let asked = self.asked_in_section(section);
         let done = asked
             .iter()
             .filter(|i| !self.response(&i.id).is_open())
@@ -439,8 +440,7 @@ fn item_order(bundle: &Bundle, only: Option<&[String]>) -> Vec<Vec<usize>> {
             for section in &pillar.sections {
                 order.extend(pillar.items.iter().enumerate().filter_map(|(i, item)| {
                     (item.section == section.id
-                        && item.applicability.applies_to(&bundle.post)
-                        && bundle.header.depth.asks(item)
+                        && asks(bundle, item)
                         && only.is_none_or(|ids| ids.contains(&item.id)))
                     .then_some(i)
                 }));
@@ -448,4 +448,9 @@ fn item_order(bundle: &Bundle, only: Option<&[String]>) -> Vec<Vec<usize>> {
             order
         })
         .collect()
+}
+
+/// Whether the assessment asks `item`: applicable to the post, at its depth.
+fn asks(bundle: &Bundle, item: &Item) -> bool {
+    item.applicability.applies_to(&bundle.post) && bundle.header.depth.asks(item)
 }

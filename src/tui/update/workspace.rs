@@ -118,16 +118,8 @@ fn section_not_applicable(state: &mut AppState) -> Vec<Effect> {
     };
     let section = current.section.clone();
     let items: Vec<String> = ws
-        .bundle
-        .pack
-        .pillars
+        .asked_in_section(&section)
         .iter()
-        .flat_map(|p| &p.items)
-        .filter(|i| {
-            i.section == section
-                && i.applicability.applies_to(&ws.bundle.post)
-                && ws.bundle.header.depth.asks(i)
-        })
         .map(|i| i.id.clone())
         .collect();
     state.overlay = Some(Overlay::Prompt(Prompt {

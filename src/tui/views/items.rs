@@ -113,7 +113,7 @@ fn list(
         };
         if item.section != section {
             section = &item.section;
-            let (d, n) = ws.section_progress(pillar, section);
+            let (d, n) = ws.section_progress(section);
             let name = ws
                 .bundle
                 .pack
