@@ -9,15 +9,12 @@ use crate::tui::runner::Runner;
 use crate::tui::state::workspace::Tab;
 use crate::tui::state::{AppState, Overlay};
 use crate::tui::test_support::{
-    DRAFT_ID, SUBMITTED_ID, app, app_as, c, k, open, press, render, store, type_text,
+    DRAFT_ID, SUBMITTED_ID, app, app_as, c, current_id, current_item, k, open, press, render,
+    store, type_text,
 };
 
 fn go(state: &mut AppState, tab: Tab) {
     state.workspace.as_mut().unwrap().show(tab);
-}
-
-fn id(state: &AppState) -> crate::domain::assessment::AssessmentId {
-    state.workspace.as_ref().unwrap().bundle.header.id.clone()
 }
 
 /// Replaces what a prompt holds with `text` and presses Enter.
@@ -36,7 +33,7 @@ fn the_plan_tab_proposes_edits_moves_and_filters_actions() {
     go(&mut state, Tab::Plan);
     assert!(render(&state, 80, 24).contains("Press p to propose"));
     press(&mut state, &mut runner, &[c('p')]);
-    let id = id(&state);
+    let id = current_id(&state);
     let stored = runner.store().actions(&id).unwrap();
     assert!(!stored.is_empty());
     assert!(state.message.as_ref().unwrap().text.contains("added"));
@@ -117,14 +114,7 @@ fn an_action_is_added_from_an_item_and_targets_are_set_from_the_plan() {
     let (mut state, mut runner) = app(store(true), Lang::Es);
     open(&mut state, &mut runner, DRAFT_ID);
     go(&mut state, Tab::Pillar(1));
-    let item = state
-        .workspace
-        .as_ref()
-        .unwrap()
-        .current_item()
-        .unwrap()
-        .id
-        .clone();
+    let item = current_item(&state);
     press(&mut state, &mut runner, &[c('A')]);
     let Some(Overlay::Prompt(p)) = &state.overlay else {
         panic!("asks the title");
@@ -134,7 +124,7 @@ fn an_action_is_added_from_an_item_and_targets_are_set_from_the_plan() {
         "the title starts from the recommendation"
     );
     press(&mut state, &mut runner, &[k(Key::Enter)]);
-    let id = id(&state);
+    let id = current_id(&state);
     let actions = runner.store().actions(&id).unwrap();
     assert_eq!(actions.len(), 1);
     assert_eq!(actions[0].cites, [Cite::Item(item)]);
@@ -158,7 +148,7 @@ fn the_follow_up_tab_records_what_became_of_the_previous_plan() {
     assert_eq!(state.workspace.as_ref().unwrap().tab(), Tab::FollowUp);
     let screen = render(&state, 80, 24);
     assert!(screen.contains("taxa de conclusão"), "{screen}");
-    let id = id(&state);
+    let id = current_id(&state);
     let before = runner.store().followup_review(&id).unwrap().unwrap();
     let (earlier, _) = &before.entries[0];
     // Choose "not relevant" (the fourth outcome) and write why.
@@ -195,16 +185,9 @@ fn the_follow_up_tab_records_what_became_of_the_previous_plan() {
 fn a_reviewer_flags_the_evaluator_answers_and_only_then_it_finalises() {
     let (mut state, mut runner) = app_as(store(true), Lang::En, "Beatriz");
     open(&mut state, &mut runner, SUBMITTED_ID);
-    let id = id(&state);
+    let id = current_id(&state);
     go(&mut state, Tab::Pillar(0));
-    let item = state
-        .workspace
-        .as_ref()
-        .unwrap()
-        .current_item()
-        .unwrap()
-        .id
-        .clone();
+    let item = current_item(&state);
     press(&mut state, &mut runner, &[c('v')]);
     assert!(
         matches!(&state.overlay, Some(Overlay::Prompt(_))),
