@@ -6,6 +6,7 @@ mod content_pack;
 mod defects;
 mod document;
 mod export_schema;
+mod newcomer_cli;
 mod pack_v2;
 mod plan;
 mod report;

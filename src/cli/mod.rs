@@ -6,6 +6,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod plan;
 
+#[cfg(test)]
+mod help_tests;
+
 pub use plan::{
     ActionFieldArgs, PlanAddArgs, PlanCommand, PlanEditArgs, PlanFollowupArgs, PlanFormat,
     PlanListArgs, ReviewCommand,
@@ -88,6 +91,30 @@ pub enum Command {
     },
     /// Export an assessment report, or the programme report, as PDF
     Report(ReportArgs),
+    /// List the item ids `frontera answer` takes, from the current content pack
+    Items(ItemsArgs),
+    /// List the equipment type ids `frontera equipment` takes, from the catalogue
+    EquipmentTypes(JsonFlag),
+    /// Print a shell completion script to standard output
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to standard output
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ItemsArgs {
+    /// Only the items of this pillar (1 to 4)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub pillar: Option<u8>,
+    /// Only the items that apply to this registered post (kind, cargo, control model)
+    #[arg(long, value_name = "CODE")]
+    pub post: Option<String>,
+    #[command(flatten)]
+    pub json: JsonFlag,
 }
 
 #[derive(Debug, Args)]
@@ -131,6 +158,7 @@ pub enum PostCommand {
     List(JsonFlag),
     /// Show one post and its assessments
     Show {
+        /// The post's code, e.g. PE-DES
         code: String,
         #[command(flatten)]
         json: JsonFlag,
@@ -142,6 +170,7 @@ pub struct PostAddArgs {
     /// Short code, e.g. PE-DES
     #[arg(long)]
     pub code: String,
+    /// The post's name, e.g. Desaguadero
     #[arg(long)]
     pub name: String,
     /// The post's country (ISO 3166 two letters, e.g. PE)
@@ -184,6 +213,7 @@ pub enum AssessCommand {
     New(AssessNewArgs),
     /// List assessments, newest first
     List {
+        /// Only the assessments of this post (its code)
         #[arg(long)]
         post: Option<String>,
         #[command(flatten)]
@@ -191,14 +221,19 @@ pub enum AssessCommand {
     },
     /// Show an assessment with its progress
     Show {
+        /// Assessment id (or a unique prefix of 4+ characters)
         id: String,
         #[command(flatten)]
         json: JsonFlag,
     },
     /// Submit a draft for review
-    Submit { id: String },
+    Submit {
+        /// Assessment id (or a unique prefix of 4+ characters)
+        id: String,
+    },
     /// Make an assessment final (locked)
     Finalise {
+        /// Assessment id (or a unique prefix of 4+ characters)
         id: String,
         /// Why it is finalised although incomplete (required below the
         /// completeness threshold; logged and printed in the report)
@@ -207,13 +242,17 @@ pub enum AssessCommand {
     },
     /// Reopen a submitted or final assessment as a draft
     Reopen {
+        /// Assessment id (or a unique prefix of 4+ characters)
         id: String,
         /// Why it is reopened (kept in the change log)
         #[arg(long)]
         reason: String,
     },
     /// Delete a draft
-    Delete { id: String },
+    Delete {
+        /// Assessment id (or a unique prefix of 4+ characters)
+        id: String,
+    },
     /// Record how the visit was carried out (printed in the report's method
     /// section); options left out keep their value, an empty text clears one
     Method(MethodArgs),
@@ -221,6 +260,7 @@ pub enum AssessCommand {
 
 #[derive(Debug, Args)]
 pub struct MethodArgs {
+    /// Assessment id (or a unique prefix of 4+ characters)
     pub id: String,
     /// First day of the visit, YYYY-MM-DD
     #[arg(long)]
@@ -243,6 +283,7 @@ pub struct MethodArgs {
 
 #[derive(Debug, Args)]
 pub struct AssessNewArgs {
+    /// The code of the post assessed, e.g. PE-DES
     #[arg(long)]
     pub post: String,
     /// baseline, follow-up, thematic or unannounced
@@ -289,10 +330,13 @@ pub struct EquipmentArgs {
     /// Units required (a number, or `default` for what the catalogue asks)
     #[arg(long)]
     pub required: Option<String>,
+    /// Units present at the post
     #[arg(long)]
     pub present: Option<u32>,
+    /// Units present that work
     #[arg(long)]
     pub functional: Option<u32>,
+    /// Working units actually used in the controls
     #[arg(long)]
     pub in_use: Option<u32>,
     /// Trained operators
@@ -301,14 +345,17 @@ pub struct EquipmentArgs {
     /// Operators needed (a number, or `default`)
     #[arg(long)]
     pub needed: Option<String>,
+    /// Units present that are maintained
     #[arg(long)]
     pub maintained: Option<u32>,
+    /// Evidence notes for the equipment type
     #[arg(long)]
     pub note: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
+    /// Assessment id (or a unique prefix of 4+ characters)
     pub id: String,
     #[command(flatten)]
     pub json: JsonFlag,
@@ -322,6 +369,7 @@ pub struct ExportArgs {
     /// Print the JSON Schema that documents the export, instead of an export
     #[arg(long)]
     pub schema: bool,
+    /// The export format (JSON only, for now)
     #[arg(long, value_enum, default_value = "json")]
     pub format: ExportFormat,
     /// Write to FILE instead of standard output (`-` is standard output)
@@ -336,6 +384,7 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
+    /// Assessment id (or a unique prefix of 4+ characters)
     pub id: String,
     #[command(flatten)]
     pub json: JsonFlag,
@@ -345,6 +394,7 @@ pub struct LogArgs {
 pub enum ContentCommand {
     /// Validate the built-in pack, or the pack in DIR
     Check {
+        /// The pack folder (holding checklists/ and procedures/) [default: the built-in pack]
         dir: Option<PathBuf>,
         #[command(flatten)]
         json: JsonFlag,

@@ -12,6 +12,7 @@ pub enum PlanCommand {
     /// Create the actions the scores call for (again: adds only what is new,
     /// never touches an action a person edited)
     Propose {
+        /// Assessment id (or a unique prefix of 4+ characters)
         id: String,
         #[command(flatten)]
         json: JsonFlag,
@@ -20,6 +21,7 @@ pub enum PlanCommand {
     List(PlanListArgs),
     /// Show one action with its status history
     Show {
+        /// Assessment id (or a unique prefix of 4+ characters)
         id: String,
         /// The action's number in the plan
         number: u32,
@@ -32,8 +34,11 @@ pub enum PlanCommand {
     Edit(PlanEditArgs),
     /// Move an action: proposed, agreed, in-progress, done, dropped
     SetStatus {
+        /// Assessment id (or a unique prefix of 4+ characters)
         id: String,
+        /// The action's number in the plan
         number: u32,
+        /// proposed, agreed, in-progress, done or dropped
         status: String,
         /// Why (needed to drop an action, or to reopen a done or dropped one)
         #[arg(long)]
@@ -44,6 +49,7 @@ pub enum PlanCommand {
     Followup(PlanFollowupArgs),
     /// Show each pillar's target and gap, or set one pillar's target
     Target {
+        /// Assessment id (or a unique prefix of 4+ characters)
         id: String,
         /// Pillar 1-4 (with --level)
         #[arg(long, requires = "level")]
@@ -65,6 +71,7 @@ pub enum PlanFormat {
 
 #[derive(Debug, Args)]
 pub struct PlanListArgs {
+    /// Assessment id (or a unique prefix of 4+ characters)
     pub id: String,
     /// Only actions with this status
     #[arg(long)]
@@ -72,6 +79,7 @@ pub struct PlanListArgs {
     /// Only actions of this agency or unit (case does not matter)
     #[arg(long)]
     pub agency: Option<String>,
+    /// text (a table), json or csv
     #[arg(long, value_enum, default_value = "text")]
     pub format: PlanFormat,
     /// Same as --format json
@@ -85,6 +93,7 @@ pub struct PlanListArgs {
 /// The fields of an action, shared by `add` and `edit`.
 #[derive(Debug, Args)]
 pub struct ActionFieldArgs {
+    /// A short title for the action
     #[arg(long)]
     pub title: Option<String>,
     /// The action in full
@@ -113,6 +122,7 @@ pub struct ActionFieldArgs {
 
 #[derive(Debug, Args)]
 pub struct PlanAddArgs {
+    /// Assessment id (or a unique prefix of 4+ characters)
     pub id: String,
     #[command(flatten)]
     pub fields: ActionFieldArgs,
@@ -120,7 +130,9 @@ pub struct PlanAddArgs {
 
 #[derive(Debug, Args)]
 pub struct PlanEditArgs {
+    /// Assessment id (or a unique prefix of 4+ characters)
     pub id: String,
+    /// The action's number in the plan
     pub number: u32,
     #[command(flatten)]
     pub fields: ActionFieldArgs,
@@ -136,6 +148,7 @@ pub struct PlanFollowupArgs {
     /// done, partly, not-done or not-relevant
     #[arg(long, requires = "number")]
     pub outcome: Option<String>,
+    /// What was found, kept with the outcome
     #[arg(long)]
     pub note: Option<String>,
     #[command(flatten)]
@@ -146,22 +159,27 @@ pub struct PlanFollowupArgs {
 pub enum ReviewCommand {
     /// Flag an item (or equipment:TYPE) of a submitted assessment as needing review
     Flag {
+        /// Assessment id (or a unique prefix of 4+ characters)
         id: String,
         /// Item id, or equipment:TYPE
         target: String,
+        /// What needs review, for the evaluator
         #[arg(long)]
         comment: String,
     },
     /// Answer a flag; it is then resolved
     Resolve {
+        /// Assessment id (or a unique prefix of 4+ characters)
         id: String,
         /// The flag's number (see `review list`)
         flag: i64,
+        /// The answer to the flag, kept with it
         #[arg(long)]
         reply: String,
     },
     /// List the review flags
     List {
+        /// Assessment id (or a unique prefix of 4+ characters)
         id: String,
         /// Only the open ones
         #[arg(long)]

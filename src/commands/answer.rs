@@ -2,12 +2,13 @@
 
 use anyhow::Result;
 
-use super::{Context, invalid};
+use super::{Context, invalid, suggest};
 use crate::bundle::pinned_structure;
 use crate::cli::AnswerArgs;
 use crate::domain::assessment::Response;
 use crate::domain::post::PostCode;
 use crate::messages::{fill, terms};
+use crate::output::visible_line;
 
 /// What the VALUE argument asks for.
 enum Value {
@@ -48,12 +49,16 @@ pub fn run(ctx: &Context, args: &AnswerArgs) -> Result<()> {
     let pack = pinned_structure(&store, &header)?;
     let post = store.post(&PostCode::parse(&header.post).map_err(invalid)?)?;
     let item = pack.item(&args.item).ok_or_else(|| {
+        // Offered from the items asked here, so no suggestion is refused next.
+        let known = pack.applicable_items(&post).map(|i| i.id.as_str());
+        let hint = suggest::hint(&args.item, known, t.did_you_mean, t.items_lists_ids);
         invalid(fill(
             t.unknown_item,
             &[
-                ("item", &args.item),
+                ("item", &visible_line(&args.item)),
                 ("pack", &pack.meta.id),
                 ("version", &pack.meta.version),
+                ("hint", &hint),
             ],
         ))
     })?;

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Context, invalid};
+use super::{Context, invalid, suggest};
 use crate::bundle::pinned_structure;
 use crate::cli::EquipmentArgs;
 use crate::domain::assessment::EquipmentRecord;
@@ -38,10 +38,22 @@ pub fn run(ctx: &Context, args: &EquipmentArgs) -> Result<()> {
         format!("{}{name}", EquipmentRecord::UNCATALOGUED_PREFIX)
     } else {
         let post = store.post(&PostCode::parse(&header.post).map_err(invalid)?)?;
-        let kind = pack
-            .catalogue
-            .get(&args.type_id)
-            .ok_or_else(|| invalid(fill(t.unknown_type, &[("type", &args.type_id)])))?;
+        let kind = pack.catalogue.get(&args.type_id).ok_or_else(|| {
+            let known = pack
+                .catalogue
+                .types
+                .iter()
+                .filter(|k| k.applicability.applies_to(&post))
+                .map(|k| k.id.as_str());
+            let hint = suggest::hint(&args.type_id, known, t.did_you_mean, t.types_lists_ids);
+            invalid(fill(
+                t.unknown_type,
+                &[
+                    ("type", &crate::output::visible_line(&args.type_id)),
+                    ("hint", &hint),
+                ],
+            ))
+        })?;
         if !kind.applicability.applies_to(&post) {
             return Err(invalid(fill(
                 t.type_not_here,

@@ -7,7 +7,10 @@ mod content;
 mod db;
 mod demo;
 mod equipment;
+mod equipment_types;
 mod export;
+mod generate;
+mod items;
 mod log;
 mod overview;
 mod plan;
@@ -15,6 +18,7 @@ mod post;
 mod report;
 mod review;
 mod score;
+mod suggest;
 
 use std::path::PathBuf;
 
@@ -227,6 +231,10 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Content(cmd) => content::run(ctx, cmd),
         Command::Db(cmd) => db::run(ctx, cmd),
         Command::Report(args) => report::run(ctx, args),
+        Command::Items(args) => items::run(ctx, args),
+        Command::EquipmentTypes(args) => equipment_types::run(ctx, args.json),
+        Command::Completions { shell } => generate::completions(*shell),
+        Command::Man => generate::man(),
         Command::Open { id } => crate::tui::run(ctx.tui_options(Some(id.clone()))),
     }
 }

@@ -72,6 +72,12 @@ pub struct CliTexts {
     pub unknown_item: &'static str,
     pub item_not_here: &'static str,
     pub unknown_type: &'static str,
+    /// Appended to an unknown id: the nearest known ids (`{ids}`).
+    pub did_you_mean: &'static str,
+    /// Appended to an unknown item id when none is near.
+    pub items_lists_ids: &'static str,
+    /// Appended to an unknown equipment type when none is near.
+    pub types_lists_ids: &'static str,
     pub type_not_here: &'static str,
     pub needs_name: &'static str,
     pub count_or_default: &'static str,
