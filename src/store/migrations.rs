@@ -37,6 +37,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_method_and_note_language.sql",
         include_str!("migrations/0006_method_and_note_language.sql"),
     ),
+    (
+        "0007_carry_over.sql",
+        include_str!("migrations/0007_carry_over.sql"),
+    ),
 ];
 
 /// Every table of the latest schema with every column it must have. A test
@@ -88,6 +92,7 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
             "interviewed",
             "sites_seen",
             "traffic",
+            "carried_from",
         ],
     ),
     (
@@ -102,6 +107,7 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
             "updated_by",
             "copied_from",
             "note_lang",
+            "carry_state",
         ],
     ),
     (
