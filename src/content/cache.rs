@@ -9,7 +9,7 @@ use crate::domain::pack::{ItemText, Pack, ProcedureText};
 
 /// Bump whenever a type inside [`Pack`] changes shape: old caches are then
 /// rebuilt instead of misread. The test below fails until it is bumped.
-pub const CACHE_FORMAT: u32 = 4;
+pub const CACHE_FORMAT: u32 = 5;
 
 const MAGIC: &[u8; 4] = b"FRPK";
 
@@ -40,6 +40,7 @@ pub fn structure_of(pack: &Pack) -> Pack {
         item.sources = Vec::new();
         for text in [&mut item.text.en, &mut item.text.es, &mut item.text.pt] {
             *text = ItemText {
+                label: std::mem::take(&mut text.label),
                 question: String::new(),
                 guidance: String::new(),
                 recommendation: String::new(),
@@ -137,7 +138,7 @@ mod tests {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        let known: &[(u32, &str)] = &[(2, KNOWN_2), (3, KNOWN_3), (4, KNOWN_4)];
+        let known: &[(u32, &str)] = &[(2, KNOWN_2), (3, KNOWN_3), (4, KNOWN_4), (5, KNOWN_5)];
         let expected = known
             .iter()
             .find(|(f, _)| *f == CACHE_FORMAT)
@@ -154,4 +155,6 @@ mod tests {
     const KNOWN_3: &str = "ff4eab421dcda71099c6fb93df9caeb853e20df98c127fab983d35dcc2ca3daf";
     /// Format 4: items name the equipment they rely on; readiness needs units.
     const KNOWN_4: &str = "44af86d97353346f34907a173a4a26ae81a30733f5c5a4cd2d279a8b62bdb295";
+    /// Format 5: items have a short label for lists.
+    const KNOWN_5: &str = "51ce8d8564c229a25a41e7b7cead90685515671f01969b9e7e45b9d05190f9e6";
 }

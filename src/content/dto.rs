@@ -47,6 +47,8 @@ pub struct SectionDto {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ItemTextDto {
+    /// A short name for lists (at most `domain::pack::LABEL_MAX_CHARS` characters).
+    pub label: Option<S<String>>,
     pub question: Option<String>,
     pub guidance: Option<String>,
     pub recommendation: Option<String>,

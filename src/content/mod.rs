@@ -356,3 +356,5 @@ pub fn load(source: &PackSource) -> LoadReport {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod label_tests;

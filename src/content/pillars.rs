@@ -3,12 +3,14 @@
 use std::ops::Range;
 
 use crate::domain::lang::Localized;
-use crate::domain::pack::{Cooperation, IbmField, Item, ItemText, PILLARS, Pillar, Scope, Section};
+use crate::domain::pack::{
+    Cooperation, IbmField, Item, ItemText, LABEL_MAX_CHARS, PILLARS, Pillar, Scope, Section,
+};
 use crate::domain::post::{Applicability, PostKind};
 use crate::domain::scoring::Flag;
 
 use super::diagnostics::FileDiagnostics;
-use super::dto::{ItemDto, PillarFile, S, TitleText};
+use super::dto::{ItemDto, ItemTextDto, PillarFile, S, TitleText};
 use super::localize::{Versions, list, text};
 
 /// A title from three `TitleText` blocks.
@@ -127,17 +129,86 @@ fn item_text(dto: &ItemDto, diags: &mut FileDiagnostics<'_>) -> Option<Localized
             .filter(|l| l.iter().all(|s| !s.trim().is_empty()))
     })
     .require(diags, span, &field("levels"))?;
+    let labels = labels(id, &blocks, diags)?;
     let build = |q: &String, g: &String, r: &String, l: &Vec<String>| ItemText {
+        label: String::new(),
         question: q.clone(),
         guidance: g.clone(),
         recommendation: r.clone(),
         levels: std::array::from_fn(|i| l.get(i).cloned().unwrap_or_default()),
     };
+    let with_label = |mut text: ItemText, label: &String| {
+        text.label = label.clone();
+        text
+    };
     Some(Localized {
-        en: build(&question.en, &guidance.en, &recommendation.en, &levels.en),
-        es: build(&question.es, &guidance.es, &recommendation.es, &levels.es),
-        pt: build(&question.pt, &guidance.pt, &recommendation.pt, &levels.pt),
+        en: with_label(
+            build(&question.en, &guidance.en, &recommendation.en, &levels.en),
+            &labels.en,
+        ),
+        es: with_label(
+            build(&question.es, &guidance.es, &recommendation.es, &levels.es),
+            &labels.es,
+        ),
+        pt: with_label(
+            build(&question.pt, &guidance.pt, &recommendation.pt, &levels.pt),
+            &labels.pt,
+        ),
     })
+}
+
+/// The item's list labels: optional, but once English has one, Spanish and
+/// Portuguese should too (a warning, like any missing translation), and each
+/// must fit the list of an 80-column screen.
+fn labels(
+    id: &str,
+    blocks: &[Option<&ItemTextDto>; 3],
+    diags: &mut FileDiagnostics<'_>,
+) -> Option<Localized<String>> {
+    let mut fits = true;
+    for (block, lang) in blocks.iter().zip(["en", "es", "pt"]) {
+        if let Some(label) = block.and_then(|b| b.label.as_ref()) {
+            let chars = label.get_ref().trim().chars().count();
+            if chars == 0 || chars > LABEL_MAX_CHARS {
+                diags.error(
+                    label.span(),
+                    format!(
+                        "item {id}: [{lang}] label has {chars} characters; give 1 to {LABEL_MAX_CHARS}, so it fits a list"
+                    ),
+                );
+                fits = false;
+            }
+        }
+    }
+    if !fits {
+        return None;
+    }
+    let get = |b: &ItemTextDto| b.label.as_ref().map(|l| l.get_ref().trim().to_string());
+    let Some(en) = blocks[0].and_then(get) else {
+        if let Some(label) = blocks[1..].iter().flatten().find_map(|b| b.label.as_ref()) {
+            diags.error(
+                label.span(),
+                format!("item {id}: a label in Spanish or Portuguese needs one in English ([en])"),
+            );
+            return None;
+        }
+        return Some(Localized {
+            en: String::new(),
+            es: String::new(),
+            pt: String::new(),
+        });
+    };
+    let span = blocks[0]
+        .and_then(|b| b.label.as_ref())
+        .map(|l| l.span())
+        .unwrap_or_default();
+    Versions::of(*blocks, get).require(diags, span, &format!("item {id}: label")).or(Some(
+        Localized {
+            es: en.clone(),
+            pt: en.clone(),
+            en,
+        },
+    ))
 }
 
 fn item(

@@ -88,7 +88,7 @@ levels = ["a", "b", "c", "d", "e"]
     )
 }
 
-fn mini() -> PackSource {
+pub(super) fn mini() -> PackSource {
     let mut files = BTreeMap::new();
     files.insert(PACK.to_string(), PACK_TOML.to_string());
     files.insert(SCORING.to_string(), SCORING_TOML.to_string());
@@ -106,7 +106,7 @@ fn mini() -> PackSource {
     PackSource::from_files("test", files)
 }
 
-fn errors_of(source: &PackSource) -> Vec<String> {
+pub(super) fn errors_of(source: &PackSource) -> Vec<String> {
     load(source).errors().map(ToString::to_string).collect()
 }
 

@@ -19,6 +19,7 @@ pub fn item(
     cargo_only: bool,
 ) -> Item {
     let t = ItemText {
+        label: String::new(),
         question: format!("{id}?"),
         guidance: String::new(),
         recommendation: format!("fix {id}"),

@@ -127,6 +127,11 @@ code_enum_text!(Scope, "scope");
 /// Texts of one item in one language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemText {
+    /// A short name that tells the item apart in a list ("Minimum check on
+    /// entry and exit"); empty when the pack gives none (lists then show the
+    /// question).
+    #[serde(with = "fast_text::one")]
+    pub label: String,
     #[serde(with = "fast_text::one")]
     pub question: String,
     #[serde(with = "fast_text::one")]
@@ -137,6 +142,21 @@ pub struct ItemText {
     #[serde(with = "fast_text::five")]
     pub levels: [String; 5],
 }
+
+impl ItemText {
+    /// What a list shows for the item: its label, or its question without one.
+    pub fn list_text(&self) -> &str {
+        if self.label.is_empty() {
+            &self.question
+        } else {
+            &self.label
+        }
+    }
+}
+
+/// The longest item label, in characters: what the list of an 80-column
+/// screen shows whole beside its marks.
+pub const LABEL_MAX_CHARS: usize = 28;
 
 /// One checklist item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

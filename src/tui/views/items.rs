@@ -31,7 +31,8 @@ pub fn draw(
 
 /// The list on the left and the detail on the right.
 pub fn split(area: Rect) -> [Rect; 2] {
-    let list_width = if area.width >= 120 { 45 } else { 42 };
+    // 45 %: at 80 columns a list row shows a whole label (28 characters).
+    let list_width = 45;
     Layout::horizontal([
         Constraint::Percentage(list_width),
         Constraint::Percentage(100 - list_width),
@@ -155,7 +156,7 @@ fn item_row<'a>(
 ) -> Line<'a> {
     let response = ws.response(&item.id);
     let flag = if item.critical { "!" } else { " " };
-    let question = fit(&item.text.get(lang).question, width.saturating_sub(6));
+    let question = fit(item.text.get(lang).list_text(), width.saturating_sub(6));
     let text_style = if selected {
         theme.selected()
     } else {
