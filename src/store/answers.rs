@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::convert::{self, ANSWER_COLUMNS};
-use super::{LogEntry, Result, Store, StoreError, log, log_note, now};
+use super::{LogEntry, Result, Store, StoreError, carry, log, log_note, now};
 use crate::domain::assessment::{Answer, AssessmentId, NOTE_MAX_CHARS, Response};
 
 impl Store {
@@ -97,6 +97,18 @@ impl Store {
                 at: when,
             });
         }
+        // A carried-over answer given again as it was is confirmed (one key);
+        // answered another way, its proposal is dropped.
+        if let Some(given) = response {
+            let same = carry::pending_in(&tx, id, item)?.is_some_and(|(r, _, _)| &r == given);
+            if same && note.is_none() {
+                carry::confirm_in(&tx, &actor, &at, id, item)?;
+                Self::touch(&tx, id, &at)?;
+                tx.commit()?;
+                return Ok(());
+            }
+            carry::drop_pending_in(&tx, &actor, &at, id, item)?;
+        }
         let new_response = response.cloned().unwrap_or_else(|| old_response.clone());
         let new_note = note.map_or_else(|| old_note.clone(), str::to_string);
         let (level, reason) = convert::response_columns(&new_response);
@@ -115,10 +127,13 @@ impl Store {
                  note_lang = excluded.note_lang, copied_from = NULL",
             params![id.as_str(), item, level, reason, new_note, at, actor, note_lang],
         )?;
-        let describe = |r: &Response| match r {
-            Response::NotApplicable { reason } => format!("na: {reason}"),
-            other => other.code(),
-        };
+        if new_response != old_response {
+            // No longer the answer confirmed from the previous assessment.
+            tx.execute(
+                "UPDATE answers SET confirmed_from = NULL WHERE assessment_id = ?1 AND item_id = ?2",
+                params![id.as_str(), item],
+            )?;
+        }
         log(
             &tx,
             &actor,
@@ -128,8 +143,8 @@ impl Store {
                 entity: "answer",
                 entity_id: item,
                 field: "response",
-                old: Some(describe(&old_response)),
-                new: Some(describe(&new_response)),
+                old: Some(carry::describe(&old_response)),
+                new: Some(carry::describe(&new_response)),
             },
         )?;
         log_note(

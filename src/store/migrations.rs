@@ -107,7 +107,7 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
             "updated_by",
             "copied_from",
             "note_lang",
-            "carry_state",
+            "confirmed_from",
         ],
     ),
     (
@@ -166,6 +166,19 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
             "created_by",
             "updated_at",
             "updated_by",
+        ],
+    ),
+    (
+        "carried_answers",
+        &[
+            "assessment_id",
+            "item_id",
+            "level",
+            "na_reason",
+            "note",
+            "note_lang",
+            "carried_at",
+            "carried_by",
         ],
     ),
     ("action_cites", &["action_id", "kind", "target", "position"]),

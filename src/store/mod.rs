@@ -3,6 +3,7 @@
 
 mod answers;
 mod assessments;
+mod carry;
 mod check;
 mod convert;
 mod equipment;
@@ -475,6 +476,8 @@ pub(crate) fn now() -> String {
     time::now()
 }
 
+#[cfg(test)]
+mod carry_tests;
 #[cfg(test)]
 mod open_tests;
 #[cfg(test)]
