@@ -3,6 +3,7 @@
 
 use crate::content::{self, PackSource};
 use crate::domain::assessment::{Answer, Assessment, AssessmentId, EquipmentRecord, Response};
+use crate::domain::carry::CarryOver;
 use crate::domain::pack::{Item, Pack};
 use crate::domain::post::{Post, PostCode};
 use crate::domain::scoring::{AssessmentScore, score_assessment_at};
@@ -23,6 +24,9 @@ pub struct Bundle {
     pub pack: Pack,
     pub answers: Vec<Answer>,
     pub equipment: Vec<EquipmentRecord>,
+    /// Answers carried over from the previous final assessment: those still
+    /// to confirm (not in `answers`) and how many were confirmed unchanged.
+    pub carry: CarryOver,
 }
 
 /// The pack an assessment pinned: from its cache in the database, else parsed
@@ -104,6 +108,7 @@ impl Bundle {
         Ok(Bundle {
             answers: store.answers(&header.id)?,
             equipment: store.equipment(&header.id)?,
+            carry: store.carry_over_state(&header.id)?,
             header,
             post,
             pack,

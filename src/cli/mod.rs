@@ -299,6 +299,11 @@ pub struct AssessNewArgs {
     /// this assessment of another post of the same country
     #[arg(long, value_name = "ID")]
     pub national_from: Option<String>,
+    /// Prefill from the post's previous final assessment: its answers wait as
+    /// "carried over — confirm" (and count as open) until each is confirmed
+    /// (`answer ID ITEM confirm`) or answered another way
+    #[arg(long)]
+    pub carry_over: bool,
 }
 
 #[derive(Debug, Args)]
@@ -307,7 +312,7 @@ pub struct AnswerArgs {
     pub id: String,
     /// Item id, e.g. p2.checks.database-query
     pub item: String,
-    /// 0, 1, 2, 3, 4, na or clear
+    /// 0, 1, 2, 3, 4, na, clear, or confirm (a carried-over answer)
     pub value: String,
     /// Evidence notes for the item
     #[arg(long)]

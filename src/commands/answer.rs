@@ -13,6 +13,8 @@ use crate::output::visible_line;
 /// What the VALUE argument asks for.
 enum Value {
     Set(Response),
+    /// Take the carried-over answer as it is.
+    Confirm,
     /// Keep the response, change only the note.
     NoteOnly,
 }
@@ -29,6 +31,7 @@ fn parse_value(ctx: &Context, args: &AnswerArgs) -> Result<Value> {
             }))
         }
         "clear" | "open" => Ok(Value::Set(Response::Open)),
+        "confirm" => Ok(Value::Confirm),
         "note" if args.note.is_some() => Ok(Value::NoteOnly),
         text => match text.parse::<u8>() {
             Ok(level) if level <= 4 => Ok(Value::Set(Response::Level(level))),
@@ -78,6 +81,14 @@ pub fn run(ctx: &Context, args: &AnswerArgs) -> Result<()> {
     }
     match value {
         Value::Set(response) => store.set_answer(&id, &item.id, &response, args.note.as_deref())?,
+        Value::Confirm => {
+            if args.note.is_some() {
+                store.set_note(&id, &item.id, args.note.as_deref().unwrap_or_default())?;
+            }
+            if !store.confirm_carried(&id, &item.id)? {
+                return Err(invalid(fill(t.nothing_to_confirm, &[("item", &item.id)])));
+            }
+        }
         Value::NoteOnly => {
             store.set_note(&id, &item.id, args.note.as_deref().unwrap_or_default())?
         }

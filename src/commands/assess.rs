@@ -81,6 +81,18 @@ fn new(ctx: &Context, args: &AssessNewArgs) -> Result<()> {
         }
         None => None,
     };
+    // Refused before anything is created: nothing to carry over from.
+    if args.carry_over
+        && !store
+            .assessments(Some(&post))?
+            .iter()
+            .any(|a| a.status == crate::domain::assessment::Status::Final)
+    {
+        return Err(invalid(fill(
+            t.no_previous_final,
+            &[("post", post.as_str())],
+        )));
+    }
     let (pack_source, pack) = ctx.current_pack(&store)?;
     let evaluators = args
         .evaluators
@@ -107,6 +119,16 @@ fn new(ctx: &Context, args: &AssessNewArgs) -> Result<()> {
         let line = fill(
             t.national_copied,
             &[("n", &copied.to_string()), ("id", from.as_str())],
+        );
+        let _ = writeln!(std::io::stderr(), "{line}");
+    }
+    if args.carry_over
+        && let Some((from, carried)) =
+            store.carry_over(&id, &refs(&pack.asked_items(&target, depth)))?
+    {
+        let line = fill(
+            t.carried_over,
+            &[("n", &carried.to_string()), ("id", from.as_str())],
         );
         let _ = writeln!(std::io::stderr(), "{line}");
     }
@@ -157,6 +179,7 @@ fn show(ctx: &Context, id: &str, as_json: bool) -> Result<()> {
     let (t, lang) = (ctx.t(), ctx.lang);
     let equipment = crate::messages::pick(lang, ["equipment", "equipamiento", "equipamento"]);
     let w = label_width(&[
+        t.carried,
         t.kind,
         t.status,
         t.evaluators,
@@ -218,6 +241,17 @@ fn show(ctx: &Context, id: &str, as_json: bool) -> Result<()> {
         &[("n", &bundle.equipment.len().to_string())],
     );
     say!("  {:<w$}{recorded}", equipment)?;
+    if let Some(from) = &bundle.carry.from {
+        let line = fill(
+            t.carry_state,
+            &[
+                ("id", from.as_str()),
+                ("pending", &bundle.carry.pending.len().to_string()),
+                ("confirmed", &bundle.carry.confirmed.len().to_string()),
+            ],
+        );
+        say!("  {:<w$}{line}", t.carried)?;
+    }
     Ok(())
 }
 
@@ -314,4 +348,8 @@ fn method(ctx: &Context, args: &crate::cli::MethodArgs) -> Result<()> {
     }
     let t = crate::messages::plan_cli::texts(ctx.lang);
     ctx.say(t.method_saved, &[("id", id.as_str())])
+}
+
+fn refs(ids: &[String]) -> Vec<&str> {
+    ids.iter().map(String::as_str).collect()
 }

@@ -50,6 +50,7 @@ pub fn plan_final(
         header,
         post: post.clone(),
         pack: pack.clone(),
+        carry: Default::default(),
     };
     let agreed_at = later(finalised_at, 1);
     store.set_clock(Some(&agreed_at));

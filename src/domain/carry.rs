@@ -14,16 +14,21 @@ pub struct CarriedAnswer {
 }
 
 /// Where a follow-up's carry-over stands: the assessment it came from, the
-/// proposals still waiting, and how many were confirmed unchanged.
+/// proposals still waiting, and the items confirmed unchanged.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CarryOver {
     pub from: Option<AssessmentId>,
     pub pending: Vec<CarriedAnswer>,
-    pub confirmed: usize,
+    /// The items whose carried-over answer was confirmed unchanged.
+    pub confirmed: Vec<String>,
 }
 
 impl CarryOver {
     pub fn pending_for(&self, item: &str) -> Option<&CarriedAnswer> {
         self.pending.iter().find(|c| c.item == item)
+    }
+
+    pub fn is_confirmed(&self, item: &str) -> bool {
+        self.confirmed.iter().any(|c| c == item)
     }
 }

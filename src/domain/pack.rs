@@ -380,6 +380,14 @@ impl Pack {
             .filter(move |i| i.applicability.applies_to(post))
     }
 
+    /// Ids of the items asked at `post` at `depth`, in pack order.
+    pub fn asked_items(&self, post: &Post, depth: super::assessment::Depth) -> Vec<String> {
+        self.applicable_items(post)
+            .filter(|i| depth.asks(i))
+            .map(|i| i.id.clone())
+            .collect()
+    }
+
     /// Ids of the national items asked at `post` at `depth`: those answered
     /// once per country and copied to the country's other posts.
     pub fn national_items(&self, post: &Post, depth: super::assessment::Depth) -> Vec<String> {

@@ -101,6 +101,7 @@ pub fn document(
                 "updated_at": answer.map(|a| a.updated_at.clone()),
                 "updated_by": answer.map(|a| a.updated_by.clone()),
                 "copied_from": answer.and_then(|a| a.copied_from.as_ref().map(|c| c.to_string())),
+                "carried_over": carried_over(bundle, &item.id),
             });
             let response = j::response(&bundle.response(&item.id));
             if let (Some(target), Some(source)) = (value.as_object_mut(), response.as_object()) {
@@ -156,4 +157,25 @@ pub fn document(
         "plan": super::plan::plan(plan, &targets, today),
         "change_log": store_log.iter().map(j::change).collect::<Vec<_>>(),
     })
+}
+
+/// An item's carry-over: `null`, or where its proposal stands — `pending`
+/// (with the proposed answer, which is not the item's answer yet) or
+/// `confirmed` (the answer was taken unchanged).
+fn carried_over(bundle: &Bundle, item: &str) -> Value {
+    let from = bundle.carry.from.as_ref().map(ToString::to_string);
+    if let Some(pending) = bundle.carry.pending_for(item) {
+        let mut value = json!({ "state": "pending", "from": from, "note": pending.note });
+        if let (Some(target), Some(source)) = (
+            value.as_object_mut(),
+            j::response(&pending.response).as_object(),
+        ) {
+            target.extend(source.clone());
+        }
+        value
+    } else if bundle.carry.is_confirmed(item) {
+        json!({ "state": "confirmed", "from": from })
+    } else {
+        Value::Null
+    }
 }

@@ -85,6 +85,7 @@ fn bundle(status: Status, levels: [u8; 3], created_at: &str) -> Bundle {
         note_lang: None,
     };
     Bundle {
+        carry: Default::default(),
         header: header("aaaa00000001", status, created_at),
         post: land_post(true),
         pack: pack(items, types),

@@ -136,15 +136,17 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let confirmed: i64 = self.conn.query_row(
-            "SELECT count(*) FROM answers WHERE assessment_id = ?1 AND confirmed_from IS NOT NULL",
-            [id.as_str()],
-            |r| r.get(0),
+        let mut stmt = self.conn.prepare(
+            "SELECT item_id FROM answers
+             WHERE assessment_id = ?1 AND confirmed_from IS NOT NULL ORDER BY item_id",
         )?;
+        let confirmed = stmt
+            .query_map([id.as_str()], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
         Ok(CarryOver {
             from: from.map(AssessmentId::new),
             pending,
-            confirmed: usize::try_from(confirmed).unwrap_or(0),
+            confirmed,
         })
     }
 
@@ -232,7 +234,17 @@ pub(super) fn confirm_in(
              updated_at = excluded.updated_at, updated_by = excluded.updated_by,
              note_lang = excluded.note_lang, confirmed_from = excluded.confirmed_from,
              copied_from = NULL",
-        params![id.as_str(), item, level, reason, note, at, actor, note_lang, from],
+        params![
+            id.as_str(),
+            item,
+            level,
+            reason,
+            note,
+            at,
+            actor,
+            note_lang,
+            from
+        ],
     )?;
     tx.execute(
         "DELETE FROM carried_answers WHERE assessment_id = ?1 AND item_id = ?2",

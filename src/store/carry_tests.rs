@@ -38,7 +38,12 @@ fn baseline_and_followup() -> (Store, AssessmentId, AssessmentId) {
     let mut store = store();
     let base = new_assessment(&mut store, AssessmentKind::Baseline, "2026-01-10T09:00:00Z");
     store
-        .set_answer(&base, "p2.a", &Response::Level(3), Some("seen the register"))
+        .set_answer(
+            &base,
+            "p2.a",
+            &Response::Level(3),
+            Some("seen the register"),
+        )
         .unwrap();
     let na = Response::NotApplicable {
         reason: "no cargo".into(),
@@ -46,7 +51,10 @@ fn baseline_and_followup() -> (Store, AssessmentId, AssessmentId) {
     store.set_response(&base, "p2.b", &na).unwrap();
     store.set_note(&base, "p2.c", "ask the chief").unwrap();
     store
-        .transition(&base, &Transition::FinaliseIncomplete { reason: "t".into() })
+        .transition(
+            &base,
+            &Transition::FinaliseIncomplete { reason: "t".into() },
+        )
         .unwrap();
     let follow = new_assessment(&mut store, AssessmentKind::FollowUp, "2026-06-10T09:00:00Z");
     (store, base, follow)
@@ -58,10 +66,14 @@ const ITEMS: &[&str] = &["p2.a", "p2.b", "p2.c", "p2.d"];
 fn carrying_over_proposes_what_the_previous_final_answered_and_nothing_counts_yet() {
     let (mut store, base, follow) = baseline_and_followup();
     let (from, carried) = store.carry_over(&follow, ITEMS).unwrap().unwrap();
-    assert_eq!((from.clone(), carried), (base.clone(), 3), "p2.d had nothing");
+    assert_eq!(
+        (from.clone(), carried),
+        (base.clone(), 3),
+        "p2.d had nothing"
+    );
     let state = store.carry_over_state(&follow).unwrap();
     assert_eq!(state.from, Some(base));
-    assert_eq!(state.confirmed, 0);
+    assert_eq!(state.confirmed.len(), 0);
     let items: Vec<_> = state.pending.iter().map(|c| c.item.as_str()).collect();
     assert_eq!(items, ["p2.a", "p2.b", "p2.c"]);
     assert_eq!(state.pending_for("p2.a").unwrap().note, "seen the register");
@@ -86,7 +98,7 @@ fn confirming_makes_the_answer_with_its_note_and_is_counted_and_logged() {
     assert_eq!(answers[0].response, Response::Level(3));
     assert_eq!(answers[0].note, "seen the register");
     let state = store.carry_over_state(&follow).unwrap();
-    assert_eq!(state.confirmed, 1);
+    assert_eq!(state.confirmed.len(), 1);
     assert_eq!(state.pending.len(), 2);
     assert!(store.change_log(&follow).unwrap().iter().any(|c| {
         c.field == "response"
@@ -98,35 +110,44 @@ fn confirming_makes_the_answer_with_its_note_and_is_counted_and_logged() {
         reason: "no cargo".into(),
     };
     store.set_response(&follow, "p2.b", &na).unwrap();
-    assert_eq!(store.carry_over_state(&follow).unwrap().confirmed, 2);
+    assert_eq!(store.carry_over_state(&follow).unwrap().confirmed.len(), 2);
 }
 
 #[test]
 fn answering_another_way_drops_the_proposal_and_a_changed_answer_is_no_longer_confirmed() {
     let (mut store, _, follow) = baseline_and_followup();
     store.carry_over(&follow, ITEMS).unwrap();
-    store.set_response(&follow, "p2.a", &Response::Level(1)).unwrap();
+    store
+        .set_response(&follow, "p2.a", &Response::Level(1))
+        .unwrap();
     let state = store.carry_over_state(&follow).unwrap();
     assert!(state.pending_for("p2.a").is_none());
-    assert_eq!(state.confirmed, 0);
+    assert_eq!(state.confirmed.len(), 0);
     let answer = &store.answers(&follow).unwrap()[0];
     assert_eq!(answer.response, Response::Level(1));
-    assert_eq!(answer.note, "", "the old note is not taken over by a new level");
+    assert_eq!(
+        answer.note, "",
+        "the old note is not taken over by a new level"
+    );
     assert!(store.change_log(&follow).unwrap().iter().any(|c| {
         c.field == "carried" && c.entity_id == "p2.a" && c.new.as_deref() == Some("replaced")
     }));
     // Confirmed, then changed: no longer counted as confirmed unchanged.
     store.confirm_carried(&follow, "p2.b").unwrap();
-    assert_eq!(store.carry_over_state(&follow).unwrap().confirmed, 1);
-    store.set_response(&follow, "p2.b", &Response::Level(2)).unwrap();
-    assert_eq!(store.carry_over_state(&follow).unwrap().confirmed, 0);
+    assert_eq!(store.carry_over_state(&follow).unwrap().confirmed.len(), 1);
+    store
+        .set_response(&follow, "p2.b", &Response::Level(2))
+        .unwrap();
+    assert_eq!(store.carry_over_state(&follow).unwrap().confirmed.len(), 0);
 }
 
 #[test]
 fn a_note_written_before_confirming_is_kept_and_keeps_the_proposal_waiting() {
     let (mut store, _, follow) = baseline_and_followup();
     store.carry_over(&follow, ITEMS).unwrap();
-    store.set_note(&follow, "p2.a", "register now digital").unwrap();
+    store
+        .set_note(&follow, "p2.a", "register now digital")
+        .unwrap();
     let state = store.carry_over_state(&follow).unwrap();
     assert!(state.pending_for("p2.a").is_some(), "still to confirm");
     store.confirm_carried(&follow, "p2.a").unwrap();
@@ -141,9 +162,17 @@ fn no_previous_final_means_nothing_to_carry_and_an_answered_item_is_left_alone()
     let first = new_assessment(&mut store, AssessmentKind::Baseline, "2026-01-10T09:00:00Z");
     assert_eq!(store.carry_over(&first, ITEMS).unwrap(), None);
     let (mut store, _, follow) = baseline_and_followup();
-    store.set_response(&follow, "p2.a", &Response::Level(0)).unwrap();
+    store
+        .set_response(&follow, "p2.a", &Response::Level(0))
+        .unwrap();
     assert_eq!(store.carry_over(&follow, ITEMS).unwrap().unwrap().1, 2);
-    assert!(store.carry_over_state(&follow).unwrap().pending_for("p2.a").is_none());
+    assert!(
+        store
+            .carry_over_state(&follow)
+            .unwrap()
+            .pending_for("p2.a")
+            .is_none()
+    );
 }
 
 #[test]

@@ -369,6 +369,7 @@ impl Runner {
             pack,
             answers: parts.answers,
             equipment: parts.equipment,
+            carry: self.store.carry_over_state(id).map_err(|e| self.say(&e))?,
         })
     }
 

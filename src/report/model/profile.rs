@@ -71,7 +71,7 @@ fn method(ctx: &Ctx<'_>) -> Block {
         Depth::Core => w.depth_core,
         Depth::Full => w.depth_full,
     };
-    Block::KeyValues(vec![
+    let mut pairs = vec![
         (s.assessment_kind.into(), s.assessment_kind(h.kind).into()),
         (s.team.into(), or_dash(&h.evaluators.join(", "))),
         (w.visit.into(), super::cover::visit_dates(ctx)),
@@ -83,7 +83,34 @@ fn method(ctx: &Ctx<'_>) -> Block {
             format!("{} {}", h.pack_id, h.pack_version),
         ),
         (w.method_how.into(), w.method_text.into()),
-    ])
+    ];
+    if let Some(line) = carried_over(ctx) {
+        pairs.push((w.carried_over.into(), line));
+    }
+    Block::KeyValues(pairs)
+}
+
+/// How many carried-over answers the team confirmed unchanged, when the
+/// assessment was prefilled from the previous final one.
+fn carried_over(ctx: &Ctx<'_>) -> Option<String> {
+    let carry = &ctx.bundle.carry;
+    let from = carry.from.as_ref()?;
+    // The previous final assessment is the one carried from, unless the
+    // post's history changed since; its id is then the best we can say.
+    let date = ctx
+        .previous
+        .as_ref()
+        .filter(|(p, _)| &p.header.id == from)
+        .and_then(|(p, _)| p.header.finalised_at.as_deref())
+        .map_or_else(|| from.to_string(), |d| ctx.s.date(d));
+    Some(fill(
+        ctx.w.carried_over_text,
+        &[
+            ("date", &date),
+            ("confirmed", &carry.confirmed.len().to_string()),
+            ("pending", &carry.pending.len().to_string()),
+        ],
+    ))
 }
 
 /// What the report cannot say with full weight: provisional pillars, items

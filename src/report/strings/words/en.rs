@@ -54,6 +54,8 @@ pub const WORDS: Words = Words {
     depth_core: "core subset (one-day visit)",
     depth_full: "every applicable item",
     method_how: "How",
+    carried_over: "Carried over",
+    carried_over_text: "Answers of the assessment of {date} were proposed again: {confirmed} confirmed unchanged by the team; {pending} not confirmed, counted as open.",
     method_text: "Each item was rated 0 to 4 against the pack's level descriptors from what the team observed, the documents it reviewed and the interviews; equipment was counted on site. The scoring rules are in the annex.",
     limitations: "Limitations",
     limitation_provisional: "{pillar} is provisional: {percent} of it is answered (open items: {open}), so its level may change.",

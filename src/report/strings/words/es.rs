@@ -54,6 +54,8 @@ pub const WORDS: Words = Words {
     depth_core: "núcleo básico (visita de un día)",
     depth_full: "todos los ítems aplicables",
     method_how: "Cómo",
+    carried_over: "Respuestas anteriores",
+    carried_over_text: "Se propusieron de nuevo las respuestas de la evaluación del {date}: el equipo confirmó {confirmed} sin cambios; {pending} quedaron sin confirmar y cuentan como abiertas.",
     method_text: "Cada ítem se calificó de 0 a 4 según los descriptores de nivel del paquete, a partir de lo que el equipo observó, los documentos que revisó y las entrevistas; el equipamiento se contó en el lugar. Las reglas de puntuación figuran en el anexo.",
     limitations: "Limitaciones",
     limitation_provisional: "{pillar} es provisional: está respondido en un {percent} (ítems abiertos: {open}), por lo que su nivel puede cambiar.",

@@ -64,6 +64,8 @@ pub struct Words {
     pub depth_core: &'static str,
     pub depth_full: &'static str,
     pub method_how: &'static str,
+    pub carried_over: &'static str,
+    pub carried_over_text: &'static str,
     pub method_text: &'static str,
     pub limitations: &'static str,
     pub limitation_provisional: &'static str,

@@ -54,6 +54,8 @@ pub const WORDS: Words = Words {
     depth_core: "núcleo essencial (visita de um dia)",
     depth_full: "todos os itens aplicáveis",
     method_how: "Como",
+    carried_over: "Respostas anteriores",
+    carried_over_text: "As respostas da avaliação de {date} foram propostas de novo: a equipe confirmou {confirmed} sem alteração; {pending} ficaram sem confirmação e contam como abertas.",
     method_text: "Cada item foi avaliado de 0 a 4 segundo os descritores de nível do pacote, a partir do que a equipe observou, dos documentos que examinou e das entrevistas; o equipamento foi contado no local. As regras de pontuação estão no anexo.",
     limitations: "Limitações",
     limitation_provisional: "{pillar} é provisório: está respondido em {percent} (itens em aberto: {open}), portanto seu nível pode mudar.",
