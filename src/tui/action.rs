@@ -77,6 +77,8 @@ pub enum Action {
     Filters,
     /// Undo the last answer changed since the workspace opened.
     Undo,
+    /// Take the item's carried-over answer as it is.
+    ConfirmCarried,
     /// Mark the selected item's whole section N/A (asks why).
     SectionNotApplicable,
     /// Plan tab: the next status filter.
@@ -116,6 +118,8 @@ pub struct Previous {
     pub id: AssessmentId,
     pub created_at: String,
     pub score: AssessmentScore,
+    /// Its answers, which the item view shows beside the current ones.
+    pub answers: Vec<Answer>,
 }
 
 /// What is re-read after every save: the committed truth, including changes made
@@ -125,6 +129,7 @@ pub struct Refresh {
     pub header: Assessment,
     pub answers: Vec<Answer>,
     pub equipment: Vec<EquipmentRecord>,
+    pub carry: crate::domain::carry::CarryOver,
     /// The plan, the previous plan's follow-up and the review flags.
     pub plan: crate::action_plan::PlanRecords,
 }

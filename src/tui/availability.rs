@@ -20,6 +20,8 @@ pub struct KeyContext {
     pub conflict: bool,
     /// The plan tab lists at least one action.
     pub plan_actions: bool,
+    /// The selected item has a carried-over answer waiting.
+    pub carried: bool,
 }
 
 impl KeyContext {
@@ -42,6 +44,10 @@ impl KeyContext {
                 .workspace
                 .as_ref()
                 .is_some_and(|w| !w.plan.visible().is_empty()),
+            carried: state.workspace.as_ref().is_some_and(|w| {
+                w.current_item()
+                    .is_some_and(|item| w.carried(&item.id).is_some())
+            }),
         }
     }
 }
@@ -60,6 +66,7 @@ pub fn available(action: &Action, mode: Mode, context: &KeyContext) -> bool {
             | Action::ClearResponse
             | Action::EditNotes,
         ) => editable,
+        (Mode::Items, Action::ConfirmCarried) => editable && context.carried,
         (
             Mode::Equipment,
             Action::Open | Action::ClearResponse | Action::EditNotes | Action::AddUncatalogued,

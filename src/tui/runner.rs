@@ -318,6 +318,7 @@ impl Runner {
                 header: self.store.assessment(id)?,
                 answers: self.store.answers(id)?,
                 equipment: self.store.equipment(id)?,
+                carry: self.store.carry_over_state(id)?,
                 plan: crate::action_plan::PlanRecords::load(&self.store, id)?,
             })
         };
@@ -418,6 +419,7 @@ impl Runner {
         let previous = match earlier {
             Some(a) => Some(Box::new(Previous {
                 score: self.score(&a.id)?,
+                answers: self.store.answers(&a.id).map_err(|e| self.say(&e))?,
                 id: a.id,
                 created_at: a.created_at,
             })),
@@ -465,6 +467,14 @@ impl Runner {
             let items = pack.national_items(&target, values.depth);
             self.store
                 .copy_national_answers(&id, from, &items)
+                .map_err(|e| self.say(&e))?;
+        }
+        if values.carry_over {
+            let target = self.store.post(&post).map_err(|e| self.say(&e))?;
+            let items = pack.asked_items(&target, values.depth);
+            let items: Vec<&str> = items.iter().map(String::as_str).collect();
+            self.store
+                .carry_over(&id, &items)
                 .map_err(|e| self.say(&e))?;
         }
         Ok(Outcome::AssessmentCreated(id))

@@ -27,6 +27,8 @@ pub enum FieldId {
     Evaluators,
     Depth,
     NationalFrom,
+    /// Prefill from the post's latest final assessment: no / yes.
+    CarryOver,
     VisitFrom,
     VisitTo,
     Interviewed,
@@ -65,6 +67,9 @@ pub enum FormKind {
     Start {
         post: PostCode,
         national: Vec<(AssessmentId, String)>,
+        /// The post's latest final assessment, as the form names it, when
+        /// there is one to carry answers over from.
+        previous_final: Option<String>,
     },
     /// How the visit of an assessment was carried out.
     Method,
@@ -77,6 +82,7 @@ pub struct StartValues {
     pub evaluators: Vec<String>,
     pub depth: Depth,
     pub national_from: Option<AssessmentId>,
+    pub carry_over: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,6 +135,7 @@ impl Form {
         assessed_before: bool,
         actor: &str,
         national: Vec<(AssessmentId, String)>,
+        previous_final: Option<String>,
     ) -> Form {
         let kind = AssessmentKind::ALL
             .iter()
@@ -155,8 +162,16 @@ impl Form {
         if !national.is_empty() {
             fields.push((FieldId::NationalFrom, choice(0, national.len() + 1)));
         }
+        // Offered, and on by default, when there is something to carry.
+        if previous_final.is_some() {
+            fields.push((FieldId::CarryOver, choice(1, 2)));
+        }
         Form {
-            kind: FormKind::Start { post, national },
+            kind: FormKind::Start {
+                post,
+                national,
+                previous_final,
+            },
             fields,
             focus: 0,
             errors: Vec::new(),
@@ -376,11 +391,19 @@ impl Form {
                 .map(|(id, _)| id.clone()),
             FormKind::Post | FormKind::Method => None,
         };
+        let carry_over = matches!(
+            &self.kind,
+            FormKind::Start {
+                previous_final: Some(_),
+                ..
+            }
+        ) && self.choice_of(FieldId::CarryOver) == 1;
         StartValues {
             kind,
             evaluators,
             depth,
             national_from,
+            carry_over,
         }
     }
 }

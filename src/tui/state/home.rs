@@ -60,6 +60,15 @@ impl HomeState {
         }
     }
 
+    /// The selected post's latest final assessment: what a new one may carry
+    /// answers over from.
+    pub fn latest_final(&self) -> Option<&Assessment> {
+        self.post_assessments()
+            .into_iter()
+            .filter(|a| a.status == crate::domain::assessment::Status::Final)
+            .max_by(|a, b| a.created_at.cmp(&b.created_at))
+    }
+
     /// Assessments of the other posts of `post`'s country, newest first (at
     /// most nine): where its national answers may be copied from.
     pub fn national_sources(&self, post: &Post) -> Vec<(AssessmentId, String)> {

@@ -184,6 +184,7 @@ impl WorkspaceState {
         self.bundle.header = refresh.header;
         self.bundle.answers = refresh.answers;
         self.bundle.equipment = refresh.equipment;
+        self.bundle.carry = refresh.carry;
         self.index_answers();
         self.equipment.rebuild(&self.bundle);
         self.score = self.bundle.score();
@@ -256,6 +257,18 @@ impl WorkspaceState {
         self.answers
             .get(item)
             .map_or(Response::Open, |a| a.response.clone())
+    }
+
+    /// The item's carried-over answer, while it waits for confirmation.
+    pub fn carried(&self, item: &str) -> Option<&crate::domain::carry::CarriedAnswer> {
+        self.bundle.carry.pending_for(item)
+    }
+
+    /// What the previous final assessment answered for the item.
+    pub fn previous_answer(&self, item: &str) -> Option<&Answer> {
+        self.previous
+            .as_ref()
+            .and_then(|p| p.answers.iter().find(|a| a.item == item))
     }
 
     pub fn note(&self, item: &str) -> &str {

@@ -47,11 +47,16 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             Some(post) => {
                 let before = !home.post_assessments().is_empty();
                 let national = home.national_sources(post);
+                let previous_final = home.latest_final().map(|a| {
+                    let date = a.finalised_at.as_deref().unwrap_or(&a.created_at);
+                    format!("{} {}", a.id, date.chars().take(10).collect::<String>())
+                });
                 state.overlay = Some(Overlay::Form(Form::start(
                     post.code.clone(),
                     before,
                     &state.actor,
                     national,
+                    previous_final,
                 )));
             }
             None => state.info(t.msg_no_post.into()),

@@ -299,6 +299,7 @@ fn items(state: &mut AppState, pillar: usize, action: Action) -> Vec<Effect> {
         Action::SetLevel(_)
         | Action::MarkNotApplicable
         | Action::ClearResponse
+        | Action::ConfirmCarried
         | Action::EditNotes => {
             return answer(state, action);
         }
@@ -335,6 +336,14 @@ fn answer(state: &mut AppState, action: Action) -> Vec<Effect> {
     }
     let response = match action {
         Action::SetLevel(level) => Response::Level(level.min(4)),
+        // The same answer as the proposal: the store takes it as confirmed.
+        Action::ConfirmCarried => match ws.carried(&item) {
+            Some(carried) => carried.response.clone(),
+            None => {
+                state.info(texts(state.lang).msg_nothing_carried.into());
+                return Vec::new();
+            }
+        },
         Action::ClearResponse => Response::Open,
         Action::MarkNotApplicable => {
             let reason = match ws.response(&item) {
@@ -358,6 +367,16 @@ fn answer(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
     };
     ws.change_response(&item, response.clone());
+    // Confirming is the quick path through a follow-up: go on to the next
+    // open item of the pillar (carried-over ones are open until confirmed).
+    if matches!(action, Action::ConfirmCarried)
+        && let Tab::Pillar(pillar) = ws.tab()
+        && let Some((p, pos)) = ws.next_open()
+        && p == pillar
+    {
+        ws.go_to(p, pos);
+        ws.detail_scroll = 0;
+    }
     save(state, Effect::SetResponse { id, item, response })
 }
 

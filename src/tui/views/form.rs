@@ -33,6 +33,7 @@ fn field_label(id: FieldId, t: &Texts) -> &'static str {
         FieldId::Evaluators => t.f_evaluators,
         FieldId::Depth => t.f_depth,
         FieldId::NationalFrom => t.f_national_from,
+        FieldId::CarryOver => t.f_carry_over,
         FieldId::VisitFrom => plan_texts(t.lang).f_visit_from,
         FieldId::VisitTo => plan_texts(t.lang).f_visit_to,
         FieldId::Interviewed => plan_texts(t.lang).f_interviewed,
@@ -56,6 +57,16 @@ fn choice_name(form: &Form, id: FieldId, index: usize, t: &Texts) -> String {
         FieldId::Kind => t.post_kind(PostKind::ALL[index.min(3)]).to_string(),
         FieldId::Model => t.model(ControlModel::ALL[index.min(3)]).to_string(),
         FieldId::Cargo => if index == 1 { t.yes } else { t.no }.to_string(),
+        FieldId::CarryOver => match (&form.kind, index) {
+            (
+                FormKind::Start {
+                    previous_final: Some(label),
+                    ..
+                },
+                1,
+            ) => format!("{} — {label}", t.yes),
+            _ => t.no.to_string(),
+        },
         FieldId::AssessmentKind => t
             .kind(AssessmentKind::ALL[index.min(AssessmentKind::ALL.len() - 1)])
             .to_string(),

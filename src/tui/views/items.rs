@@ -49,6 +49,16 @@ pub fn mark(response: &Response, t: &Texts) -> String {
     }
 }
 
+/// The list mark of a carried-over answer still to confirm: ` ↺3`, ` ↺x`
+/// (N/A), ` ↺·` (only a note).
+pub fn carried_mark(response: &Response) -> String {
+    match response {
+        Response::Level(l) => format!(" ↺{l}"),
+        Response::NotApplicable { .. } => " ↺x".into(),
+        Response::Open => " ↺·".into(),
+    }
+}
+
 pub fn mark_style(response: &Response, theme: Theme) -> ratatui::style::Style {
     match response {
         Response::Open => theme.dim(),
@@ -172,8 +182,13 @@ fn item_row<'a>(
     } else {
         " "
     };
+    // A proposal waiting for confirmation shows what it would be, marked ↺.
+    let (mark_text, mark_look) = match ws.carried(&item.id) {
+        Some(carried) if response.is_open() => (carried_mark(&carried.response), theme.warn()),
+        _ => (mark(&response, t), mark_style(&response, theme)),
+    };
     Line::from(vec![
-        Span::styled(mark(&response, t), mark_style(&response, theme)),
+        Span::styled(mark_text, mark_look),
         Span::styled(flag, theme.warn()),
         Span::styled(review, theme.error()),
         Span::styled(format!("{question}{}", " ".repeat(pad)), text_style),
@@ -237,6 +252,7 @@ pub fn detail_paragraph<'a>(
         ]),
     };
     lines.push(answer);
+    lines.extend(earlier_lines(ws, &item.id, t, lang, theme));
     if let Some(from) = ws.answer(&item.id).and_then(|a| a.copied_from.as_ref()) {
         lines.push(Line::styled(
             crate::tui::i18n::fill(t.national_copied, &[("id", from.as_str())]),
@@ -365,5 +381,63 @@ pub fn flag_lines(
             ));
         }
     }
+    lines
+}
+
+/// What the previous final assessment said of the item: as a proposal to
+/// confirm while it is carried over, else beside the current answer.
+fn earlier_lines(
+    ws: &WorkspaceState,
+    item: &str,
+    t: &Texts,
+    lang: crate::domain::lang::Lang,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let describe = |response: &Response| match response {
+        Response::Open => format!("· {}", t.open),
+        Response::Level(l) => {
+            let name = ws
+                .bundle
+                .pack
+                .scoring
+                .levels
+                .get(usize::from(*l))
+                .map_or_else(
+                    || t.level_name(*l).to_string(),
+                    |x| x.name.get(lang).clone(),
+                );
+            format!("{l} {name}")
+        }
+        Response::NotApplicable { reason } => format!("{}: {}", t.na, visible_line(reason)),
+    };
+    let note_line = |note: &str| {
+        let first = note.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        (!first.is_empty())
+            .then(|| Line::styled(format!("  “{}”", visible_line(first)), theme.dim()))
+    };
+    if let Some(carried) = ws.carried(item) {
+        let mut lines = vec![Line::styled(
+            format!("↺ {} · {}", describe(&carried.response), t.carried_confirm),
+            theme.warn(),
+        )];
+        lines.extend(note_line(&carried.note));
+        return lines;
+    }
+    let Some(previous) = ws.previous_answer(item) else {
+        return Vec::new();
+    };
+    let date: String = ws
+        .previous
+        .as_ref()
+        .map_or_else(String::new, |p| p.created_at.chars().take(10).collect());
+    let mut lines = vec![Line::styled(
+        format!(
+            "{}: {}",
+            crate::tui::i18n::fill(t.previous_answer, &[("date", &date)]),
+            describe(&previous.response)
+        ),
+        theme.dim(),
+    )];
+    lines.extend(note_line(&previous.note));
     lines
 }
