@@ -355,6 +355,6 @@ pub fn load(source: &PackSource) -> LoadReport {
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod label_tests;
+#[cfg(test)]
+mod tests;

@@ -202,13 +202,13 @@ fn labels(
         .and_then(|b| b.label.as_ref())
         .map(|l| l.span())
         .unwrap_or_default();
-    Versions::of(*blocks, get).require(diags, span, &format!("item {id}: label")).or(Some(
-        Localized {
+    Versions::of(*blocks, get)
+        .require(diags, span, &format!("item {id}: label"))
+        .or(Some(Localized {
             es: en.clone(),
             pt: en.clone(),
             en,
-        },
-    ))
+        }))
 }
 
 fn item(
