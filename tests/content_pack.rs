@@ -576,3 +576,49 @@ fn recommendations_in_spanish_and_portuguese_are_in_the_infinitive() {
     }
     assert!(checked > 200, "{checked}");
 }
+
+#[test]
+fn every_item_has_a_short_label_distinct_within_its_section_in_each_language() {
+    use frontera::domain::pack::LABEL_MAX_CHARS;
+    // A missing Spanish or Portuguese label falls back to the English one,
+    // so the pack alone cannot tell: the loader's warning does.
+    let report = load(&PackSource::embedded());
+    let label_warnings: Vec<String> = report
+        .warnings()
+        .map(ToString::to_string)
+        .filter(|w| w.contains("label"))
+        .collect();
+    assert!(label_warnings.is_empty(), "{label_warnings:#?}");
+    let (pack, _, _) = shipped();
+    let mut seen: BTreeMap<(&str, Lang, String), &str> = BTreeMap::new();
+    let mut checked = 0;
+    for item in pack.items() {
+        for lang in Lang::ALL {
+            let label = item.text.get(lang).label.as_str();
+            let chars = label.chars().count();
+            assert!(
+                (1..=LABEL_MAX_CHARS).contains(&chars),
+                "{} [{lang}] label \"{label}\" has {chars} characters",
+                item.id
+            );
+            assert!(
+                !label.ends_with(['?', '.']),
+                "{} [{lang}] label \"{label}\" is a name, not a sentence",
+                item.id
+            );
+            // Case-insensitive: two rows differing only in case look alike.
+            let key = (item.section.as_str(), lang, label.to_lowercase());
+            if let Some(other) = seen.insert(key, &item.id) {
+                panic!(
+                    "{} and {other} share the [{lang}] label \"{label}\" in {}",
+                    item.id, item.section
+                );
+            }
+            checked += 1;
+        }
+        assert_ne!(item.text.en.label, item.text.es.label, "{} es", item.id);
+        assert_ne!(item.text.en.label, item.text.pt.label, "{} pt", item.id);
+    }
+    assert_eq!(checked, pack.items().count() * 3);
+    assert!(checked >= 3 * 80, "{checked}");
+}
