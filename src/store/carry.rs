@@ -31,7 +31,7 @@ impl Store {
         Self::check_unlocked(&tx, id)?;
         let mut carried = 0;
         for item in items {
-            let source: Option<(Option<i64>, Option<String>, String, Option<String>)> = tx
+            let source: Option<StoredAnswer> = tx
                 .query_row(
                     "SELECT level, na_reason, note, note_lang FROM answers
                      WHERE assessment_id = ?1 AND item_id = ?2",
@@ -165,6 +165,9 @@ impl Store {
         Ok(confirmed)
     }
 }
+
+/// level, N/A reason, note, note language: an answer's row as stored.
+type StoredAnswer = (Option<i64>, Option<String>, String, Option<String>);
 
 /// How a response is written in the log's values.
 pub(super) fn describe(response: &Response) -> String {

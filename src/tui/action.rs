@@ -79,6 +79,8 @@ pub enum Action {
     Undo,
     /// Take the item's carried-over answer as it is.
     ConfirmCarried,
+    /// The selected item on the whole screen, or the list again.
+    ToggleFocus,
     /// Mark the selected item's whole section N/A (asks why).
     SectionNotApplicable,
     /// Plan tab: the next status filter.

@@ -170,6 +170,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Items, &[M::Items, M::FollowUp, M::Summary], [k(Key::Right), c('l')], None, Action::NextTab, false, "next tab", "pestaña siguiente", "próxima aba"),
     bind!(Items, &[M::Items, M::FollowUp, M::Summary], [k(Key::Left), c('h')], None, Action::PrevTab, false, "previous tab", "pestaña anterior", "aba anterior"),
     bind!(Items, &[M::Items], [c('0'), c('1'), c('2'), c('3'), c('4')], Some("0–4"), Action::SetLevel(0), true, "set level", "fijar nivel", "definir nível"),
+    bind!(Items, &[M::Items], [k(Key::Enter)], None, Action::ToggleFocus, true, "read (the item on the whole screen, or the list again)", "leer (el ítem en toda la pantalla, o la lista otra vez)", "ler (o item na tela inteira, ou a lista de novo)"),
     bind!(Items, &[M::Items], [c('y')], None, Action::ConfirmCarried, true, "confirm (the carried-over answer, then the next open item)", "confirmar (la respuesta anterior, y pasar al siguiente abierto)", "confirmar (a resposta anterior, e passar ao próximo aberto)"),
     bind!(Items, &[M::Items], [c('x')], None, Action::MarkNotApplicable, true, "N/A (asks why)", "N/A (pide el motivo)", "N/A (pede o motivo)"),
     bind!(Items, &[M::Items], [c('c')], None, Action::ClearResponse, false, "clear the answer", "borrar la respuesta", "limpar a resposta"),

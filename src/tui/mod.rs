@@ -17,11 +17,15 @@ pub mod update;
 pub mod views;
 
 #[cfg(test)]
+mod carry_flow_tests;
+#[cfg(test)]
 mod day_flow_tests;
 #[cfg(test)]
 mod flow_tests;
 #[cfg(test)]
 mod plan_flow_tests;
+#[cfg(test)]
+mod snapshot_day_tests;
 #[cfg(test)]
 mod snapshot_tests;
 #[cfg(test)]

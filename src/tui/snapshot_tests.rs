@@ -1,5 +1,5 @@
-//! Every screen at 80×24, drawn into a test backend and kept as an insta
-//! snapshot (src/tui/snapshots/). Data: the deterministic demo.
+//! Every screen at 80×24 and at 120×40, drawn into a test backend and kept as
+//! insta snapshots (src/tui/snapshots/). Data: the deterministic demo.
 
 use insta::assert_snapshot;
 
@@ -7,31 +7,37 @@ use super::keys::{Key, KeyPress};
 use super::test_support::{DRAFT_ID, FINAL_ID, app, c, k, open, press, render, store, type_text};
 use crate::domain::lang::Lang;
 
+/// The screen as it is now, at the smallest supported size and a large one.
+pub fn snap(name: &str, state: &super::state::AppState) {
+    assert_snapshot!(name.to_string(), render(state, 80, 24));
+    assert_snapshot!(format!("{name}_120x40"), render(state, 120, 40));
+}
+
 #[test]
 fn home_lists_posts_and_the_selected_posts_assessments() {
     let (mut state, mut runner) = app(store(true), Lang::En);
     press(&mut state, &mut runner, &[k(Key::Down), k(Key::Down)]);
-    assert_snapshot!("home_en", render(&state, 80, 24));
+    snap("home_en", &state);
 }
 
 #[test]
 fn home_in_spanish_uses_decimal_commas_and_glossary_terms() {
     let (mut state, mut runner) = app(store(true), Lang::Es);
     press(&mut state, &mut runner, &[k(Key::End), k(Key::Tab)]);
-    assert_snapshot!("home_es", render(&state, 80, 24));
+    snap("home_es", &state);
 }
 
 #[test]
 fn an_empty_database_offers_the_demo() {
     let (state, _runner) = app(store(false), Lang::En);
-    assert_snapshot!("home_empty", render(&state, 80, 24));
+    snap("home_empty", &state);
 }
 
 #[test]
 fn the_checklist_shows_marks_and_the_items_detail() {
     let (mut state, mut runner) = app(store(true), Lang::En);
     open(&mut state, &mut runner, DRAFT_ID);
-    assert_snapshot!("items_en", render(&state, 80, 24));
+    snap("items_en", &state);
 }
 
 #[test]
@@ -39,7 +45,7 @@ fn the_checklist_in_spanish() {
     let (mut state, mut runner) = app(store(true), Lang::Es);
     open(&mut state, &mut runner, DRAFT_ID);
     press(&mut state, &mut runner, &[k(Key::Tab), c('g')]);
-    assert_snapshot!("items_es", render(&state, 80, 24));
+    snap("items_es", &state);
 }
 
 #[test]
@@ -56,7 +62,7 @@ fn the_equipment_tab_shows_counts_indices_and_flags() {
             k(Key::Down),
         ],
     );
-    assert_snapshot!("equipment_en", render(&state, 80, 24));
+    snap("equipment_en", &state);
 }
 
 #[test]
@@ -64,7 +70,7 @@ fn the_summary_compares_with_the_previous_final_assessment() {
     let (mut state, mut runner) = app(store(true), Lang::En);
     open(&mut state, &mut runner, FINAL_ID);
     press(&mut state, &mut runner, &[k(Key::BackTab)]);
-    assert_snapshot!("summary_en", render(&state, 80, 24));
+    snap("summary_en", &state);
 }
 
 #[test]
@@ -76,7 +82,7 @@ fn the_plan_tab_lists_actions_with_targets_and_the_selected_fields() {
         &mut runner,
         &[k(Key::BackTab), k(Key::BackTab), k(Key::BackTab)],
     );
-    assert_snapshot!("plan_en", render(&state, 80, 24));
+    snap("plan_en", &state);
 }
 
 #[test]
@@ -84,7 +90,7 @@ fn the_follow_up_tab_reviews_the_previous_plan() {
     let (mut state, mut runner) = app(store(true), Lang::Es);
     open(&mut state, &mut runner, DRAFT_ID);
     press(&mut state, &mut runner, &[k(Key::BackTab), k(Key::BackTab)]);
-    assert_snapshot!("followup_es", render(&state, 80, 24));
+    snap("followup_es", &state);
 }
 
 #[test]
@@ -92,7 +98,7 @@ fn help_is_generated_from_the_key_table() {
     let (mut state, mut runner) = app(store(true), Lang::En);
     open(&mut state, &mut runner, DRAFT_ID);
     press(&mut state, &mut runner, &[c('?')]);
-    assert_snapshot!("help_en", render(&state, 80, 24));
+    snap("help_en", &state);
 }
 
 #[test]
@@ -103,21 +109,21 @@ fn the_post_form_marks_invalid_fields() {
     press(&mut state, &mut runner, &[k(Key::Tab), k(Key::Tab)]);
     type_text(&mut state, &mut runner, "PER");
     press(&mut state, &mut runner, &[KeyPress::ctrl('s')]);
-    assert_snapshot!("post_form_errors", render(&state, 80, 24));
+    snap("post_form_errors", &state);
 }
 
 #[test]
 fn starting_an_assessment_asks_kind_and_evaluators() {
     let (mut state, mut runner) = app(store(true), Lang::Pt);
     press(&mut state, &mut runner, &[c('s')]);
-    assert_snapshot!("start_form_pt", render(&state, 80, 24));
+    snap("start_form_pt", &state);
 }
 
 #[test]
 fn deleting_a_draft_asks_for_confirmation() {
     let (mut state, mut runner) = app(store(true), Lang::En);
     press(&mut state, &mut runner, &[k(Key::Tab), c('d')]);
-    assert_snapshot!("confirm_delete", render(&state, 80, 24));
+    snap("confirm_delete", &state);
 }
 
 #[test]
@@ -125,7 +131,7 @@ fn not_applicable_asks_for_a_reason() {
     let (mut state, mut runner) = app(store(true), Lang::En);
     open(&mut state, &mut runner, DRAFT_ID);
     press(&mut state, &mut runner, &[c('x'), k(Key::Enter)]);
-    assert_snapshot!("na_prompt", render(&state, 80, 24));
+    snap("na_prompt", &state);
 }
 
 #[test]
@@ -136,7 +142,7 @@ fn notes_open_in_an_editor() {
     type_text(&mut state, &mut runner, "Plan seen at the chief's office.");
     press(&mut state, &mut runner, &[k(Key::Enter)]);
     type_text(&mut state, &mut runner, "No budget lines.");
-    assert_snapshot!("editor", render(&state, 80, 24));
+    snap("editor", &state);
 }
 
 #[test]
@@ -150,7 +156,7 @@ fn cited_procedures_open_in_the_reader() {
         .unwrap();
     state.workspace.as_mut().unwrap().go_to(p, pos);
     press(&mut state, &mut runner, &[c('p')]);
-    assert_snapshot!("reader_es", render(&state, 80, 24));
+    snap("reader_es", &state);
 }
 
 #[test]
@@ -159,7 +165,7 @@ fn search_lists_matching_items() {
     open(&mut state, &mut runner, DRAFT_ID);
     press(&mut state, &mut runner, &[c('/')]);
     type_text(&mut state, &mut runner, "minor");
-    assert_snapshot!("search", render(&state, 80, 24));
+    snap("search", &state);
 }
 
 #[test]
@@ -167,7 +173,7 @@ fn the_export_prompt_proposes_a_file_name() {
     let (mut state, mut runner) = app(store(true), Lang::En);
     open(&mut state, &mut runner, FINAL_ID);
     press(&mut state, &mut runner, &[c('r')]);
-    assert_snapshot!("export_prompt", render(&state, 80, 24));
+    snap("export_prompt", &state);
 }
 
 #[test]

@@ -138,3 +138,32 @@ pub fn response(runner: &Runner, id: &AssessmentId, item: &str) -> Option<Respon
         .find(|a| a.item == item)
         .map(|a| a.response)
 }
+
+/// A follow-up of the demo's Desaguadero post carried over from its latest
+/// final assessment ([`FINAL_ID`]), every proposal still to confirm.
+pub fn carried_follow_up(store: &mut Store) -> AssessmentId {
+    use crate::domain::assessment::{AssessmentKind, Depth};
+    use crate::domain::post::PostCode;
+    let source = PackSource::embedded();
+    let pack = content::load(&source).pack.unwrap();
+    let post = PostCode::parse("DEMO-PE-DES").unwrap();
+    let id = store
+        .create_assessment(
+            &crate::store::NewAssessment {
+                post: post.clone(),
+                kind: AssessmentKind::FollowUp,
+                evaluators: vec!["Ana".into()],
+                id: Some(AssessmentId::new("cafe00000001".into())),
+                created_at: Some("2026-11-30T09:00:00Z".into()),
+                depth: Depth::Full,
+            },
+            &source,
+            &pack,
+        )
+        .unwrap();
+    let target = store.post(&post).unwrap();
+    let items = pack.asked_items(&target, Depth::Full);
+    let items: Vec<&str> = items.iter().map(String::as_str).collect();
+    store.carry_over(&id, &items).unwrap();
+    id
+}

@@ -51,6 +51,9 @@ pub struct WorkspaceState {
     pub flagged_only: bool,
     /// The pillar tabs (and search) list only the items these filters keep.
     pub filters: super::filters::ItemFilters,
+    /// The pillar tabs show the selected item on the whole pane (question,
+    /// answer and the five level descriptors first) instead of list + detail.
+    pub focus: bool,
 }
 
 impl WorkspaceState {
@@ -68,6 +71,7 @@ impl WorkspaceState {
             detail_scroll: 0,
             equipment,
             summary_scroll: 0,
+            focus: false,
             summary_selected: 0,
             undo: Vec::new(),
             plan: PlanState {

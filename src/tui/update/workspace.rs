@@ -44,6 +44,17 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             ws.detail_scroll = 0;
             return Vec::new();
         }
+        // Esc leaves the focused item view first, then the workspace.
+        Action::Back if ws.focus && matches!(ws.tab(), Tab::Pillar(_)) => {
+            ws.focus = false;
+            ws.detail_scroll = 0;
+            return Vec::new();
+        }
+        Action::ToggleFocus => {
+            ws.focus = !ws.focus;
+            ws.detail_scroll = 0;
+            return Vec::new();
+        }
         Action::Back => {
             let select = Some(ws.bundle.post.code.clone());
             let id = ws.bundle.header.id.clone();

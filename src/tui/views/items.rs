@@ -227,31 +227,7 @@ pub fn detail_paragraph<'a>(
     lines.push(Line::styled(text.question.clone(), theme.bold()));
     lines.push(Line::styled(facts, theme.dim()));
     // The answer first: on a small screen the levels below may be out of view.
-    let answer = match &response {
-        Response::Open => Line::styled(format!("· {}", t.open), theme.dim()),
-        Response::Level(l) => {
-            let name = ws
-                .bundle
-                .pack
-                .scoring
-                .levels
-                .get(usize::from(*l))
-                .map_or_else(
-                    || t.level_name(*l).to_string(),
-                    |x| x.name.get(lang).clone(),
-                );
-            Line::styled(
-                format!("▶ {l} {name}"),
-                theme.level(*l).add_modifier(ratatui::style::Modifier::BOLD),
-            )
-        }
-        Response::NotApplicable { reason } => Line::from(vec![
-            Span::styled(format!("{}:", t.na), theme.chosen()),
-            Span::raw(" "),
-            Span::raw(visible_line(reason).into_owned()),
-        ]),
-    };
-    lines.push(answer);
+    lines.push(answer_line(ws, &response, t, lang, theme));
     lines.extend(earlier_lines(ws, &item.id, t, lang, theme));
     if let Some(from) = ws.answer(&item.id).and_then(|a| a.copied_from.as_ref()) {
         lines.push(Line::styled(
@@ -289,46 +265,7 @@ pub fn detail_paragraph<'a>(
             Span::styled(descriptor.clone(), style),
         ]));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(t.notes, theme.heading()));
-    let note = ws.note(&item.id);
-    if note.trim().is_empty() {
-        lines.push(Line::styled(t.no_notes, theme.dim()));
-    } else {
-        lines.extend(
-            visible(note)
-                .lines()
-                .map(|l| Line::raw(l.to_string()))
-                .collect::<Vec<_>>(),
-        );
-    }
-    section(&mut lines, t.guidance, &text.guidance, theme);
-    section(&mut lines, t.recommendation, &text.recommendation, theme);
-    if !item.procedures.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(Line::from(vec![
-            Span::styled(t.procedures, theme.heading()),
-            Span::styled(format!(" ({})", t.procedures_hint), theme.dim()),
-        ]));
-        for id in &item.procedures {
-            let title = ws
-                .bundle
-                .pack
-                .procedures
-                .get(id)
-                .map_or(id.as_str(), |p| p.text.get(lang).title.as_str());
-            lines.push(Line::raw(format!("• {title}")));
-        }
-    }
-    if !item.sources.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(t.sources, theme.heading()));
-        lines.extend(
-            item.sources
-                .iter()
-                .map(|s| Line::styled(format!("• {s}"), theme.dim())),
-        );
-    }
+    lines.extend(tail_lines(ws, item, t, lang, theme));
     let title = format!(" {} ", fit(&item.id, width.saturating_sub(4) as usize));
     Some(
         Paragraph::new(lines)
@@ -386,7 +323,7 @@ pub fn flag_lines(
 
 /// What the previous final assessment said of the item: as a proposal to
 /// confirm while it is carried over, else beside the current answer.
-fn earlier_lines(
+pub fn earlier_lines(
     ws: &WorkspaceState,
     item: &str,
     t: &Texts,
@@ -439,5 +376,92 @@ fn earlier_lines(
         theme.dim(),
     )];
     lines.extend(note_line(&previous.note));
+    lines
+}
+
+/// The item's answer as one line: `▶ 3 Established`, `· open` or the N/A reason.
+pub fn answer_line(
+    ws: &WorkspaceState,
+    response: &Response,
+    t: &Texts,
+    lang: crate::domain::lang::Lang,
+    theme: Theme,
+) -> Line<'static> {
+    match response {
+        Response::Open => Line::styled(format!("· {}", t.open), theme.dim()),
+        Response::Level(l) => {
+            let name = ws
+                .bundle
+                .pack
+                .scoring
+                .levels
+                .get(usize::from(*l))
+                .map_or_else(
+                    || t.level_name(*l).to_string(),
+                    |x| x.name.get(lang).clone(),
+                );
+            Line::styled(
+                format!("▶ {l} {name}"),
+                theme.level(*l).add_modifier(ratatui::style::Modifier::BOLD),
+            )
+        }
+        Response::NotApplicable { reason } => Line::from(vec![
+            Span::styled(format!("{}:", t.na), theme.chosen()),
+            Span::raw(" "),
+            Span::raw(visible_line(reason).into_owned()),
+        ]),
+    }
+}
+
+/// Below the levels: notes, guidance, recommendation, procedures, sources.
+pub fn tail_lines<'a>(
+    ws: &'a WorkspaceState,
+    item: &'a Item,
+    t: &'a Texts,
+    lang: crate::domain::lang::Lang,
+    theme: Theme,
+) -> Vec<Line<'a>> {
+    let text = item.text.get(lang);
+    let mut lines: Vec<Line<'a>> = Vec::new();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(t.notes, theme.heading()));
+    let note = ws.note(&item.id);
+    if note.trim().is_empty() {
+        lines.push(Line::styled(t.no_notes, theme.dim()));
+    } else {
+        lines.extend(
+            visible(note)
+                .lines()
+                .map(|l| Line::raw(l.to_string()))
+                .collect::<Vec<_>>(),
+        );
+    }
+    section(&mut lines, t.guidance, &text.guidance, theme);
+    section(&mut lines, t.recommendation, &text.recommendation, theme);
+    if !item.procedures.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(vec![
+            Span::styled(t.procedures, theme.heading()),
+            Span::styled(format!(" ({})", t.procedures_hint), theme.dim()),
+        ]));
+        for id in &item.procedures {
+            let title = ws
+                .bundle
+                .pack
+                .procedures
+                .get(id)
+                .map_or(id.as_str(), |p| p.text.get(lang).title.as_str());
+            lines.push(Line::raw(format!("• {title}")));
+        }
+    }
+    if !item.sources.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(t.sources, theme.heading()));
+        lines.extend(
+            item.sources
+                .iter()
+                .map(|s| Line::styled(format!("• {s}"), theme.dim())),
+        );
+    }
     lines
 }

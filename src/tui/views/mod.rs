@@ -4,6 +4,7 @@
 
 mod dialogs;
 mod equipment;
+mod focus;
 mod form;
 pub mod help;
 mod home;
@@ -42,6 +43,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState) {
         (Screen::Workspace, Some(ws)) => {
             tabs(frame, header, state, ws, theme);
             match ws.tab() {
+                Tab::Pillar(_) if ws.focus => focus::draw(frame, body, state, ws, theme),
                 Tab::Pillar(p) => items::draw(frame, body, state, ws, p, theme),
                 Tab::Equipment => equipment::draw(frame, body, state, ws, theme),
                 Tab::Plan => plan::draw_plan(frame, body, state, ws, theme),
