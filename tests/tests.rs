@@ -10,6 +10,7 @@ mod export_schema;
 mod newcomer_cli;
 mod pack_v2;
 mod plan;
+mod post_edit;
 mod report;
 mod report_reading;
 mod tui;

@@ -163,6 +163,51 @@ pub enum PostCommand {
         #[command(flatten)]
         json: JsonFlag,
     },
+    /// Edit a post's register entry; options left out keep their value.
+    /// What a final assessment's scores rest on (country, kind, cargo,
+    /// model, lanes, booths, shifts) cannot change while it is final
+    Edit(PostEditArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PostEditArgs {
+    /// The post's code, e.g. PE-DES (it never changes)
+    pub code: String,
+    /// The post's name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The post's country (ISO 3166 two letters)
+    #[arg(long)]
+    pub country: Option<String>,
+    /// The neighbouring country across the border
+    #[arg(long)]
+    pub neighbour: Option<String>,
+    /// land, air, sea or river
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Whether the post handles cargo (true or false)
+    #[arg(long, value_name = "BOOL")]
+    pub cargo: Option<bool>,
+    /// none, juxtaposed, single-head or integrated-area
+    #[arg(long)]
+    pub model: Option<String>,
+    /// Passenger lanes
+    #[arg(long)]
+    pub lanes: Option<u32>,
+    /// Cargo lanes
+    #[arg(long)]
+    pub cargo_lanes: Option<u32>,
+    /// First-line booths
+    #[arg(long)]
+    pub booths: Option<u32>,
+    /// Shifts a day
+    #[arg(long)]
+    pub shifts: Option<u32>,
+    /// The agencies present (repeat for several; replaces the list)
+    #[arg(long = "agency")]
+    pub agencies: Vec<String>,
+    #[command(flatten)]
+    pub json: JsonFlag,
 }
 
 #[derive(Debug, Args)]
@@ -277,6 +322,9 @@ pub struct MethodArgs {
     /// The post's traffic as recorded (e.g. travellers and lorries a day)
     #[arg(long)]
     pub traffic: Option<String>,
+    /// A member of the evaluation team (repeat for several; replaces the team)
+    #[arg(long = "evaluator")]
+    pub evaluators: Vec<String>,
     #[command(flatten)]
     pub json: JsonFlag,
 }

@@ -343,6 +343,9 @@ fn method(ctx: &Context, args: &crate::cli::MethodArgs) -> Result<()> {
         return Err(invalid(words.join("; ")));
     }
     store.set_method(&id, &m)?;
+    if !args.evaluators.is_empty() {
+        store.set_evaluators(&id, &args.evaluators)?;
+    }
     if args.json.json {
         return print_json(&j::assessment(&store.assessment(&id)?));
     }

@@ -74,7 +74,8 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
             | StoreError::EmptyComment
             | StoreError::OpenFlags { .. }
             | StoreError::NoPreviousPlan { .. }
-            | StoreError::BadTarget,
+            | StoreError::BadTarget
+            | StoreError::PostInUse { .. },
         ) => 2,
         _ => 1,
     }

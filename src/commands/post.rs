@@ -1,10 +1,10 @@
-//! `frontera post add|list|show`.
+//! `frontera post add|list|show|edit`.
 
 use anyhow::Result;
 use serde_json::json;
 
 use super::{Context, invalid, print_json};
-use crate::cli::{PostAddArgs, PostCommand};
+use crate::cli::{PostAddArgs, PostCommand, PostEditArgs};
 use crate::domain::post::{CountryCode, Post, PostCode, PostProblem, PostProfile, post_problems};
 use crate::json as j;
 use crate::messages::cli::CliTexts;
@@ -17,6 +17,7 @@ pub fn run(ctx: &Context, cmd: &PostCommand) -> Result<()> {
         PostCommand::Add(args) => add(ctx, args),
         PostCommand::List(flag) => list(ctx, flag.json),
         PostCommand::Show { code, json } => show(ctx, code, json.json),
+        PostCommand::Edit(args) => edit(ctx, args),
     }
 }
 
@@ -97,6 +98,65 @@ fn add(ctx: &Context, args: &PostAddArgs) -> Result<()> {
             ("name", &visible_line(&post.name)),
         ],
     )
+}
+
+/// `post edit CODE …`: the stored entry with the options given, checked as
+/// `post add` checks a new one.
+fn edit(ctx: &Context, args: &PostEditArgs) -> Result<()> {
+    let t = ctx.t();
+    let mut store = ctx.open_store()?;
+    let code = post_code(ctx, &args.code)?;
+    let mut post = store.post(&code)?;
+    if let Some(name) = &args.name {
+        post.name = name.trim().to_string();
+    }
+    if let Some(text) = &args.country {
+        post.country = country(ctx, text)?;
+    }
+    if let Some(text) = &args.neighbour {
+        post.neighbour = country(ctx, text)?;
+    }
+    if let Some(text) = &args.kind {
+        post.kind = text
+            .parse()
+            .map_err(|_| invalid(fill(t.bad_post_kind, &[("text", text)])))?;
+    }
+    if let Some(cargo) = args.cargo {
+        post.cargo = cargo;
+    }
+    if let Some(text) = &args.model {
+        post.model = text
+            .parse()
+            .map_err(|_| invalid(fill(t.bad_model, &[("text", text)])))?;
+    }
+    let p = &mut post.profile;
+    p.lanes = args.lanes.unwrap_or(p.lanes);
+    p.cargo_lanes = args.cargo_lanes.unwrap_or(p.cargo_lanes);
+    p.booths = args.booths.unwrap_or(p.booths);
+    p.shifts = args.shifts.unwrap_or(p.shifts);
+    if !args.agencies.is_empty() {
+        post.agencies = args
+            .agencies
+            .iter()
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty())
+            .collect();
+    }
+    let problems = post_problems(
+        &post.name,
+        Some(&post.country),
+        Some(&post.neighbour),
+        post.cargo,
+        &post.profile,
+    );
+    if let Some(problem) = problems.first() {
+        return Err(invalid(problem_text(t, *problem)));
+    }
+    store.update_post(&post)?;
+    if args.json.json {
+        return print_json(&j::post(&post));
+    }
+    ctx.say(t.post_updated, &[("code", post.code.as_str())])
 }
 
 fn list(ctx: &Context, as_json: bool) -> Result<()> {

@@ -105,6 +105,7 @@ pub struct CliTexts {
     pub national_other_country: &'static str,
     pub national_copied: &'static str,
     pub carried_over: &'static str,
+    pub post_updated: &'static str,
     pub carried: &'static str,
     pub carry_state: &'static str,
     pub no_previous_final: &'static str,

@@ -243,6 +243,17 @@ pub fn store(e: &StoreError, lang: Lang, surface: Surface) -> String {
             }
             (Lang::Pt, false) => format!("não há nenhum posto com o código '{code}'"),
         },
+        StoreError::PostInUse { code, fields } => match lang {
+            Lang::En => e.to_string(),
+            Lang::Es => format!(
+                "{code} tiene una evaluación final cuyos puntajes dependen de: {}; eso no puede cambiar mientras sea final (reábrala antes, o registre el puesto modificado con otro código); el nombre, el país vecino y los organismos sí pueden editarse",
+                fields.join(", ")
+            ),
+            Lang::Pt => format!(
+                "{code} tem uma avaliação final cujas pontuações dependem de: {}; isso não pode mudar enquanto ela for final (reabra-a antes, ou registre o posto alterado com outro código); o nome, o país vizinho e os órgãos podem ser editados",
+                fields.join(", ")
+            ),
+        },
         StoreError::DuplicatePost(code) => match lang {
             Lang::En => e.to_string(),
             Lang::Es => format!("ya existe un puesto con el código '{code}'"),

@@ -1,5 +1,6 @@
 //! Store tests of carry-over: proposals from the previous final assessment,
-//! confirmed or replaced one by one, never counted as answers before.
+//! confirmed or replaced one by one, never counted as answers before; and
+//! the other edits of a follow-up's context: the post's register entry, the team.
 
 use super::*;
 use crate::content::{PackSource, load};
@@ -189,4 +190,70 @@ fn a_final_assessment_takes_no_carry_over_and_deleting_a_draft_drops_its_proposa
         .query_row("SELECT count(*) FROM carried_answers", [], |r| r.get(0))
         .unwrap();
     assert_eq!(left, 0);
+}
+
+#[test]
+fn a_post_edit_is_logged_and_refused_where_a_final_assessment_rests_on_it() {
+    let (mut store, base, follow) = baseline_and_followup();
+    let mut post = store
+        .post(&crate::domain::fixtures::land_post(true).code)
+        .unwrap();
+    post.name = "Desaguadero (CEBAF)".into();
+    post.agencies.push("SENASA".into());
+    store.update_post(&post).unwrap();
+    let again = store.post(&post.code).unwrap();
+    assert_eq!(again.name, "Desaguadero (CEBAF)");
+    assert!(again.agencies.contains(&"SENASA".to_string()));
+    // The base is final: its scores rest on the lanes.
+    post.profile.lanes += 2;
+    let err = store.update_post(&post).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::PostInUse { fields, .. } if fields == &["lanes"]),
+        "{err}"
+    );
+    assert_eq!(
+        store.post(&post.code).unwrap().profile.lanes,
+        again.profile.lanes
+    );
+    // Reopened, it may change.
+    store
+        .transition(
+            &base,
+            &Transition::Reopen {
+                reason: "profile".into(),
+            },
+        )
+        .unwrap();
+    store.update_post(&post).unwrap();
+    let logged: i64 = store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM change_log WHERE entity = 'post' AND field IN ('name', 'agencies', 'lanes')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(logged, 3);
+    let _ = follow;
+}
+
+#[test]
+fn the_team_is_replaced_and_logged_and_a_final_assessment_keeps_its_own() {
+    let (mut store, base, follow) = baseline_and_followup();
+    store
+        .set_evaluators(&follow, &[" Ana ".into(), String::new(), "Luis".into()])
+        .unwrap();
+    assert_eq!(
+        store.assessment(&follow).unwrap().evaluators,
+        ["Ana", "Luis"]
+    );
+    assert!(store.change_log(&follow).unwrap().iter().any(|c| {
+        c.field == "evaluators"
+            && c.old.as_deref() == Some("Ana")
+            && c.new.as_deref() == Some("Ana, Luis")
+    }));
+    assert!(matches!(
+        store.set_evaluators(&base, &["Eve".into()]),
+        Err(StoreError::Locked(_))
+    ));
 }

@@ -14,6 +14,7 @@ mod packs;
 mod plan;
 mod posts;
 mod review;
+mod team;
 
 use std::path::{Path, PathBuf};
 
@@ -167,6 +168,12 @@ pub enum StoreError {
     NoPreviousPlan { id: String },
     #[error("target levels are 0 to 4 and pillars 1 to 4")]
     BadTarget,
+    #[error(
+        "{code} has a final assessment whose scores rest on its {}: these cannot change while it is final \
+         (reopen it first, or register the changed post under a new code); name, neighbour and agencies can",
+        .fields.join(", ")
+    )]
+    PostInUse { code: String, fields: Vec<String> },
 }
 
 /// Why a status move was refused, in English.

@@ -95,6 +95,7 @@ pub const TEXTS: CliTexts = CliTexts {
     national_other_country: "assessment {id} is of {post} in {country}, not of a post in {here}: national answers are copied only within one country",
     national_copied: "Copied {n} national answers from {id}.",
     carried_over: "Carried over {n} answers from {id}: each waits as \"carried over — confirm\" until you confirm it (`frontera answer ID ITEM confirm`) or answer it.",
+    post_updated: "Updated post {code}.",
     carried: "carried over",
     carry_state: "from {id}: {pending} to confirm, {confirmed} confirmed unchanged",
     no_previous_final: "{post} has no final assessment to carry answers over from; start without --carry-over",

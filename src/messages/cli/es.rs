@@ -95,6 +95,7 @@ pub const TEXTS: CliTexts = CliTexts {
     national_other_country: "la evaluación {id} es de {post}, en {country}, no de un puesto de {here}: las respuestas nacionales solo se copian dentro de un mismo país",
     national_copied: "Se copiaron {n} respuestas nacionales de {id}.",
     carried_over: "Se trajeron {n} respuestas de {id}: cada una espera como «de la evaluación anterior — confirmar» hasta que la confirme (`frontera answer ID ITEM confirm`) o la responda.",
+    post_updated: "Se actualizó el puesto {code}.",
     carried: "traídas",
     carry_state: "de {id}: {pending} por confirmar, {confirmed} confirmadas sin cambios",
     no_previous_final: "{post} no tiene una evaluación final de la que traer respuestas; inicie sin --carry-over",

@@ -95,6 +95,7 @@ pub const TEXTS: CliTexts = CliTexts {
     national_other_country: "a avaliação {id} é de {post}, em {country}, não de um posto de {here}: as respostas nacionais só são copiadas dentro de um mesmo país",
     national_copied: "{n} respostas nacionais copiadas de {id}.",
     carried_over: "{n} respostas trazidas de {id}: cada uma aguarda como «da avaliação anterior — confirmar» até que você a confirme (`frontera answer ID ITEM confirm`) ou a responda.",
+    post_updated: "Posto {code} atualizado.",
     carried: "trazidas",
     carry_state: "de {id}: {pending} a confirmar, {confirmed} confirmadas sem alteração",
     no_previous_final: "{post} não tem avaliação final da qual trazer respostas; inicie sem --carry-over",

@@ -58,6 +58,13 @@ fn store_samples() -> Vec<(StoreError, &'static str)> {
         (StoreError::Sql(sql()), ""),
         (StoreError::UnknownPost("PE-KAS".into()), "PE-KAS"),
         (StoreError::DuplicatePost("PE-KAS".into()), "PE-KAS"),
+        (
+            StoreError::PostInUse {
+                code: "PE-KAS".into(),
+                fields: vec!["lanes".into()],
+            },
+            "PE-KAS",
+        ),
         (StoreError::UnknownAssessment("abcd".into()), "abcd"),
         (
             StoreError::AmbiguousAssessment {
@@ -188,6 +195,7 @@ fn variant(e: &StoreError) -> usize {
         StoreError::OpenFlags { .. } => 30,
         StoreError::NoPreviousPlan { .. } => 31,
         StoreError::BadTarget => 32,
+        StoreError::PostInUse { .. } => 33,
     }
 }
 
