@@ -81,6 +81,8 @@ pub enum Action {
     ConfirmCarried,
     /// The selected item on the whole screen, or the list again.
     ToggleFocus,
+    /// The selected post's register entry in a form.
+    EditPost,
     /// Mark the selected item's whole section N/A (asks why).
     SectionNotApplicable,
     /// Plan tab: the next status filter.
@@ -152,6 +154,7 @@ pub enum Outcome {
     SaveFailed(String, Option<Box<Refresh>>),
     Refreshed(Box<Refresh>),
     PostCreated(PostCode),
+    PostUpdated(PostCode),
     AssessmentCreated(AssessmentId),
     DraftDeleted(AssessmentId),
     DemoLoaded {

@@ -56,7 +56,7 @@ impl KeyContext {
 pub fn available(action: &Action, mode: Mode, context: &KeyContext) -> bool {
     let editable = !matches!(context.status, Some(Status::Final));
     match (mode, action) {
-        (Mode::Home, Action::Open | Action::StartAssessment) => context.has_post,
+        (Mode::Home, Action::Open | Action::StartAssessment | Action::EditPost) => context.has_post,
         (Mode::Home, Action::ExportReport) => context.has_assessment,
         (Mode::Home, Action::DeleteDraft) => context.draft_selected,
         (

@@ -286,3 +286,33 @@ fn a_whole_section_goes_na_with_one_reason_logged_per_item() {
         );
     }
 }
+
+#[test]
+fn e_on_home_edits_the_post_and_the_visit_form_edits_the_team() {
+    use crate::tui::keys::KeyPress;
+    let (mut state, mut runner) = app(store(true), Lang::En);
+    // The first post, DEMO-AR-AGB (only a draft): its name field comes first.
+    press(&mut state, &mut runner, &[c('e'), k(Key::End)]);
+    type_text(&mut state, &mut runner, " (paso)");
+    press(&mut state, &mut runner, &[KeyPress::ctrl('s')]);
+    assert!(state.overlay.is_none(), "saved and closed");
+    let code = crate::domain::post::PostCode::parse("DEMO-AR-AGB").unwrap();
+    let post = runner.store().post(&code).unwrap();
+    assert_eq!(post.name, "Aguas Blancas – Bermejo (paso)");
+    // The visit form's first field is the team.
+    open(&mut state, &mut runner, DRAFT_ID);
+    press(
+        &mut state,
+        &mut runner,
+        &[k(Key::BackTab), c('m'), k(Key::End)],
+    );
+    type_text(&mut state, &mut runner, ", Luis Mora");
+    press(&mut state, &mut runner, &[KeyPress::ctrl('s')]);
+    let id = current_id(&state);
+    let team = runner.store().assessment(&id).unwrap().evaluators;
+    assert_eq!(
+        team.last().map(String::as_str),
+        Some("Luis Mora"),
+        "{team:?}"
+    );
+}

@@ -97,7 +97,11 @@ pub enum Effect {
     SetMethod {
         id: AssessmentId,
         method: Box<crate::domain::assessment::Method>,
+        /// The team; unchanged names are not logged again.
+        evaluators: Vec<String>,
     },
+    /// Rewrites a post's register entry (its code stays).
+    UpdatePost(Box<crate::domain::post::Post>),
     /// Writes the report; unless `overwrite`, an existing file is asked about first.
     Export {
         request: Box<ExportRequest>,

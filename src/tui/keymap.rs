@@ -159,6 +159,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Home, &[M::Home], [k(Key::Tab), k(Key::BackTab), k(Key::Left), k(Key::Right), c('h'), c('l')], Some("Tab ←→"), Action::NextTab, false, "switch between posts and assessments", "cambiar entre puestos y evaluaciones", "alternar entre postos e avaliações"),
     bind!(Home, &[M::Home], [k(Key::Enter)], None, Action::Open, true, "open", "abrir", "abrir"),
     bind!(Home, &[M::Home], [c('a')], None, Action::NewPost, true, "new post", "nuevo puesto", "novo posto"),
+    bind!(Home, &[M::Home], [c('e')], None, Action::EditPost, false, "edit the post (name, profile, agencies)", "editar el puesto (nombre, perfil, organismos)", "editar o posto (nome, perfil, órgãos)"),
     bind!(Home, &[M::Home], [c('s')], None, Action::StartAssessment, true, "start assessment", "iniciar evaluación", "iniciar avaliação"),
     bind!(Home, &[M::Home], [c('r')], None, Action::ExportReport, true, "report", "informe", "relatório"),
     bind!(Home, &[M::Home], [c('d')], None, Action::DeleteDraft, true, "delete draft", "eliminar borrador", "excluir rascunho"),

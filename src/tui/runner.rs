@@ -165,14 +165,33 @@ impl Runner {
                 let result = self.store.resolve_flag(&id, flag, &reply).map(|_| ());
                 return vec![self.saved(&id, result)];
             }
-            Effect::SetMethod { id, method } => {
-                let result = self.store.set_method(&id, &method);
+            Effect::SetMethod {
+                id,
+                method,
+                evaluators,
+            } => {
+                let team_changed = self
+                    .store
+                    .assessment(&id)
+                    .is_ok_and(|a| a.evaluators != evaluators);
+                let result = self.store.set_method(&id, &method).and_then(|()| {
+                    if team_changed {
+                        self.store.set_evaluators(&id, &evaluators)
+                    } else {
+                        Ok(())
+                    }
+                });
                 return vec![self.saved(&id, result)];
             }
             Effect::SetTarget { id, pillar, level } => {
                 let result = self.store.set_pillar_target(&id, pillar, level);
                 return vec![self.saved(&id, result)];
             }
+            Effect::UpdatePost(post) => self
+                .store
+                .update_post(&post)
+                .map(|()| Outcome::PostUpdated(post.code.clone()))
+                .map_err(|e| self.say(&e)),
             Effect::CreatePost(post) => self
                 .store
                 .add_post(&post)

@@ -113,6 +113,8 @@ pub const TEXTS: Texts = Texts {
     msg_all_answered: "No open item left: every applicable item is answered.",
     msg_not_draft: "Only drafts can be deleted; this one is {status}.",
     msg_demo_loaded: "Demo data loaded: {posts} posts and {assessments} assessments added.",
+    msg_post_updated: "Post {code} updated.",
+    edit_post_title: "Edit post {code}",
     msg_post_created: "Post {code} registered.",
     msg_deleted: "Draft {id} deleted.",
     msg_no_procedure: "This item cites no reference procedure.",

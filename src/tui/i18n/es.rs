@@ -113,6 +113,8 @@ pub const TEXTS: Texts = Texts {
     msg_all_answered: "No queda ningún ítem abierto: todos los ítems aplicables tienen respuesta.",
     msg_not_draft: "Solo se pueden eliminar borradores; esta evaluación está {status}.",
     msg_demo_loaded: "Datos de demostración cargados: {posts} puestos y {assessments} evaluaciones.",
+    msg_post_updated: "Puesto {code} actualizado.",
+    edit_post_title: "Editar el puesto {code}",
     msg_post_created: "Puesto {code} registrado.",
     msg_deleted: "Borrador {id} eliminado.",
     msg_no_procedure: "Este ítem no cita ningún procedimiento de referencia.",

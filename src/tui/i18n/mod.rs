@@ -130,6 +130,8 @@ pub struct Texts {
     pub msg_not_draft: &'static str,
     pub msg_demo_loaded: &'static str,
     pub msg_post_created: &'static str,
+    pub msg_post_updated: &'static str,
+    pub edit_post_title: &'static str,
     pub msg_deleted: &'static str,
     pub msg_no_procedure: &'static str,
     pub msg_no_assessment: &'static str,

@@ -113,6 +113,8 @@ pub const TEXTS: Texts = Texts {
     msg_all_answered: "Não resta nenhum item aberto: todos os itens aplicáveis têm resposta.",
     msg_not_draft: "Só rascunhos podem ser excluídos; esta avaliação está {status}.",
     msg_demo_loaded: "Dados de demonstração carregados: {posts} postos e {assessments} avaliações.",
+    msg_post_updated: "Posto {code} atualizado.",
+    edit_post_title: "Editar o posto {code}",
     msg_post_created: "Posto {code} registrado.",
     msg_deleted: "Rascunho {id} excluído.",
     msg_no_procedure: "Este item não cita nenhum procedimento de referência.",

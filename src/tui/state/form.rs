@@ -71,8 +71,12 @@ pub enum FormKind {
         /// there is one to carry answers over from.
         previous_final: Option<String>,
     },
-    /// How the visit of an assessment was carried out.
+    /// How the visit of an assessment was carried out, and by whom.
     Method,
+    /// A registered post's entry: the post form without its code, which stays.
+    EditPost {
+        code: PostCode,
+    },
 }
 
 /// What the start form asks for.
@@ -121,6 +125,50 @@ impl Form {
                 (F::Booths, text("1")),
                 (F::Shifts, text("3")),
                 (F::Agencies, text("")),
+            ],
+            focus: 0,
+            errors: Vec::new(),
+            failure: None,
+        }
+    }
+
+    /// A registered post's entry, to edit (everything but its code).
+    pub fn edit_post(post: &Post) -> Form {
+        use FieldId as F;
+        Form {
+            kind: FormKind::EditPost {
+                code: post.code.clone(),
+            },
+            fields: vec![
+                (F::Name, text(&post.name)),
+                (F::Country, text(post.country.as_str())),
+                (F::Neighbour, text(post.neighbour.as_str())),
+                (
+                    F::Kind,
+                    choice(
+                        PostKind::ALL
+                            .iter()
+                            .position(|k| *k == post.kind)
+                            .unwrap_or(0),
+                        PostKind::ALL.len(),
+                    ),
+                ),
+                (F::Cargo, choice(usize::from(post.cargo), 2)),
+                (
+                    F::Model,
+                    choice(
+                        ControlModel::ALL
+                            .iter()
+                            .position(|m| *m == post.model)
+                            .unwrap_or(0),
+                        ControlModel::ALL.len(),
+                    ),
+                ),
+                (F::Lanes, text(&post.profile.lanes.to_string())),
+                (F::CargoLanes, text(&post.profile.cargo_lanes.to_string())),
+                (F::Booths, text(&post.profile.booths.to_string())),
+                (F::Shifts, text(&post.profile.shifts.to_string())),
+                (F::Agencies, text(&post.agencies.join(", "))),
             ],
             focus: 0,
             errors: Vec::new(),
@@ -179,12 +227,13 @@ impl Form {
         }
     }
 
-    /// The method of a visit, from what is recorded.
-    pub fn method(method: &crate::domain::assessment::Method) -> Form {
+    /// The method of a visit and its team (comma-separated), from what is recorded.
+    pub fn method(method: &crate::domain::assessment::Method, team: &str) -> Form {
         use FieldId as F;
         Form {
             kind: FormKind::Method,
             fields: vec![
+                (F::Evaluators, text(team)),
                 (
                     F::VisitFrom,
                     text(method.visit_from.as_deref().unwrap_or_default()),
@@ -302,7 +351,10 @@ impl Form {
     pub fn post(&self) -> Result<Post, Vec<(FieldId, FieldError)>> {
         use FieldId as F;
         let mut errors = Vec::new();
-        let code = PostCode::parse(self.text_of(F::Code)).map_err(|_| (F::Code, FieldError::Code));
+        let code = match &self.kind {
+            FormKind::EditPost { code } => Ok(code.clone()),
+            _ => PostCode::parse(self.text_of(F::Code)).map_err(|_| (F::Code, FieldError::Code)),
+        };
         let country = CountryCode::parse(self.text_of(F::Country))
             .map_err(|_| (F::Country, FieldError::Country));
         let neighbour = CountryCode::parse(self.text_of(F::Neighbour))
@@ -373,15 +425,19 @@ impl Form {
     }
 
     /// What the start form asks for.
-    pub fn start_values(&self) -> StartValues {
-        let kinds = AssessmentKind::ALL;
-        let kind = kinds[self.choice_of(FieldId::AssessmentKind).min(kinds.len() - 1)];
-        let evaluators = self
-            .text_of(FieldId::Evaluators)
+    /// The team as the form gives it: names separated by commas.
+    pub fn evaluators(&self) -> Vec<String> {
+        self.text_of(FieldId::Evaluators)
             .split(',')
             .map(|e| e.trim().to_string())
             .filter(|e| !e.is_empty())
-            .collect();
+            .collect()
+    }
+
+    pub fn start_values(&self) -> StartValues {
+        let kinds = AssessmentKind::ALL;
+        let kind = kinds[self.choice_of(FieldId::AssessmentKind).min(kinds.len() - 1)];
+        let evaluators = self.evaluators();
         let depth = Depth::ALL[self.choice_of(FieldId::Depth).min(Depth::ALL.len() - 1)];
         let national_from = match &self.kind {
             FormKind::Start { national, .. } => self
@@ -389,7 +445,7 @@ impl Form {
                 .checked_sub(1)
                 .and_then(|i| national.get(i))
                 .map(|(id, _)| id.clone()),
-            FormKind::Post | FormKind::Method => None,
+            FormKind::Post | FormKind::Method | FormKind::EditPost { .. } => None,
         };
         let carry_over = matches!(
             &self.kind,

@@ -43,6 +43,10 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             }
         },
         Action::NewPost => state.overlay = Some(Overlay::Form(Form::new_post())),
+        Action::EditPost => match home.selected_post() {
+            Some(post) => state.overlay = Some(Overlay::Form(Form::edit_post(post))),
+            None => state.info(t.msg_no_post.into()),
+        },
         Action::StartAssessment => match home.selected_post() {
             Some(post) => {
                 let before = !home.post_assessments().is_empty();

@@ -60,6 +60,11 @@ pub fn apply(state: &mut AppState, outcome: Outcome) -> Vec<Effect> {
                 ws.apply_refresh(*refresh);
             }
         }
+        Outcome::PostUpdated(code) => {
+            state.overlay = None;
+            state.info(fill(t.msg_post_updated, &[("code", code.as_str())]));
+            return vec![Effect::LoadHome { select: Some(code) }];
+        }
         Outcome::PostCreated(code) => {
             state.overlay = None;
             state.info(fill(t.msg_post_created, &[("code", code.as_str())]));

@@ -113,6 +113,13 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                                 None
                             }
                         },
+                        FormKind::EditPost { .. } => match form.post() {
+                            Ok(post) => Some(Effect::UpdatePost(Box::new(post))),
+                            Err(errors) => {
+                                form.errors = errors;
+                                None
+                            }
+                        },
                         FormKind::Start { post, .. } => Some(Effect::CreateAssessment {
                             post: post.clone(),
                             values: form.start_values(),
@@ -126,11 +133,13 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                                 else {
                                     return Vec::new();
                                 };
+                                let evaluators = form.evaluators();
                                 return save(
                                     state,
                                     Effect::SetMethod {
                                         id,
                                         method: Box::new(method),
+                                        evaluators,
                                     },
                                 );
                             }

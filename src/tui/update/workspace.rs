@@ -88,13 +88,18 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             if locked(state) {
                 return Vec::new();
             }
-            let method = state
+            let (method, team) = state
                 .workspace
                 .as_ref()
-                .map(|w| w.bundle.header.method.clone())
+                .map(|w| {
+                    (
+                        w.bundle.header.method.clone(),
+                        w.bundle.header.evaluators.join(", "),
+                    )
+                })
                 .unwrap_or_default();
             state.overlay = Some(Overlay::Form(crate::tui::state::form::Form::method(
-                &method,
+                &method, &team,
             )));
             return Vec::new();
         }

@@ -94,6 +94,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, t: &Texts, theme: Th
         FormKind::Post => t.new_post.to_string(),
         FormKind::Start { post, .. } => fill(t.start_title, &[("post", post.as_str())]),
         FormKind::Method => plan_texts(t.lang).method_title.to_string(),
+        FormKind::EditPost { code } => fill(t.edit_post_title, &[("code", code.as_str())]),
     };
     frame.render_widget(Clear, area);
     let outer = block(format!(" {title} "), true, theme);
