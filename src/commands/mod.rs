@@ -74,7 +74,10 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
             | StoreError::EmptyComment
             | StoreError::OpenFlags { .. }
             | StoreError::NoPreviousPlan { .. }
-            | StoreError::BadTarget,
+            | StoreError::BadTarget
+            | StoreError::UnknownEvidence { .. }
+            | StoreError::EvidenceRemoved { .. }
+            | StoreError::RemovalNeedsReason,
         ) => 2,
         _ => 1,
     }

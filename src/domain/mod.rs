@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod counts;
+pub mod evidence;
 mod fast_text;
 pub mod lang;
 pub mod pack;

@@ -6,6 +6,7 @@ mod assessments;
 mod check;
 mod convert;
 mod equipment;
+mod evidence;
 mod followup;
 pub mod migrations;
 mod open;
@@ -28,6 +29,7 @@ use crate::domain::time;
 pub use assessments::NewAssessment;
 pub use check::CheckReport;
 pub use equipment::EquipmentUpdate;
+pub use evidence::Added;
 pub use open::{Access, full_check};
 pub use plan::{NewAction, ProposeSummary, ProposedAction};
 
@@ -166,6 +168,12 @@ pub enum StoreError {
     NoPreviousPlan { id: String },
     #[error("target levels are 0 to 4 and pillars 1 to 4")]
     BadTarget,
+    #[error("assessment {id} has no evidence {evidence} (see `frontera evidence list {id}`)")]
+    UnknownEvidence { id: String, evidence: String },
+    #[error("evidence {evidence} was already removed")]
+    EvidenceRemoved { evidence: String },
+    #[error("say why the evidence is removed (--reason TEXT); it was kept")]
+    RemovalNeedsReason,
 }
 
 /// Why a status move was refused, in English.
@@ -475,6 +483,8 @@ pub(crate) fn now() -> String {
     time::now()
 }
 
+#[cfg(test)]
+mod evidence_tests;
 #[cfg(test)]
 mod open_tests;
 #[cfg(test)]

@@ -149,6 +149,20 @@ fn store_samples() -> Vec<(StoreError, &'static str)> {
             "828279be06a9",
         ),
         (StoreError::BadTarget, "4"),
+        (
+            StoreError::UnknownEvidence {
+                id: "828279be06a9".into(),
+                evidence: "a1b2c3d4e5f6".into(),
+            },
+            "a1b2c3d4e5f6",
+        ),
+        (
+            StoreError::EvidenceRemoved {
+                evidence: "a1b2c3d4e5f6".into(),
+            },
+            "a1b2c3d4e5f6",
+        ),
+        (StoreError::RemovalNeedsReason, ""),
     ]
 }
 
@@ -188,6 +202,9 @@ fn variant(e: &StoreError) -> usize {
         StoreError::OpenFlags { .. } => 30,
         StoreError::NoPreviousPlan { .. } => 31,
         StoreError::BadTarget => 32,
+        StoreError::UnknownEvidence { .. } => 33,
+        StoreError::EvidenceRemoved { .. } => 34,
+        StoreError::RemovalNeedsReason => 35,
     }
 }
 
@@ -213,7 +230,7 @@ fn every_store_error_reads_in_every_language_on_both_surfaces() {
     seen.dedup();
     assert_eq!(
         seen,
-        (0..=32).collect::<Vec<_>>(),
+        (0..=35).collect::<Vec<_>>(),
         "a variant has no sample"
     );
     for (error, keep) in &samples {
