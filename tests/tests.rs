@@ -5,6 +5,7 @@ mod cli;
 mod content_pack;
 mod defects;
 mod document;
+mod evidence;
 mod export_schema;
 mod newcomer_cli;
 mod pack_v2;

@@ -168,6 +168,7 @@ pub struct Loaded {
     pub previous: Option<Bundle>,
     pub log: Vec<crate::domain::assessment::Change>,
     pub plan: crate::action_plan::PlanRecords,
+    pub evidence: Vec<crate::domain::evidence::Evidence>,
 }
 
 /// Reads an assessment with everything its report needs.
@@ -177,6 +178,7 @@ pub fn load_assessment(store: &Store, id: &AssessmentId) -> Result<Loaded, Repor
     Ok(Loaded {
         log: store.change_log(id)?,
         plan: crate::action_plan::PlanRecords::load(store, id)?,
+        evidence: store.evidence(id)?,
         previous,
         bundle,
     })
