@@ -230,3 +230,27 @@ fn a_final_assessment_refuses_new_evidence() {
         serde_json::json!([])
     );
 }
+
+#[test]
+fn the_report_has_an_evidence_annex_with_hash_time_and_place() {
+    let (s, id) = setup();
+    let photo = fixture("scanner.jpg");
+    s.ok(&[
+        "evidence",
+        "add",
+        &id,
+        arg(&photo),
+        "--item",
+        ITEM,
+        "--caption",
+        "Escáner roto",
+    ]);
+    let pdf = s.dir.path().join("report.pdf");
+    s.ok(&["--lang", "es", "report", &id, "-o", arg(&pdf)]);
+    let text = crate::report::pdf_text(&pdf);
+    let short = &hex(&std::fs::read(&photo).unwrap())[..12];
+    assert!(text.contains("Archivos de evidencia"), "no annex");
+    for expected in ["Escáner roto", short, "2026-03-14", "-16.56670"] {
+        assert!(text.contains(expected), "'{expected}' is not in the report");
+    }
+}

@@ -196,6 +196,7 @@ pub fn loaded_model(loaded: &Loaded, options: &ReportOptions<'_>) -> ReportModel
         finalisation_reason: reason.as_deref(),
         plan: &loaded.plan,
         detail: options.detail,
+        evidence: &loaded.evidence,
     })
 }
 
@@ -334,5 +335,7 @@ pub fn render_dated(model: &ReportModel, date: &str) -> Result<Vec<u8>, ReportEr
     Ok(pdf::write_document(&laid.pages, &info, &fonts)?)
 }
 
+#[cfg(test)]
+mod evidence_tests;
 #[cfg(test)]
 mod tests;
