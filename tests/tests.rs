@@ -7,6 +7,7 @@ mod defects;
 mod document;
 mod evidence;
 mod export_schema;
+mod fuzz_evidence;
 mod newcomer_cli;
 mod pack_v2;
 mod plan;
