@@ -94,7 +94,7 @@ fn check(store: &mut Store, id: &AssessmentId, bytes: Vec<u8>) -> Result<(), Tes
                 prop_assert!(lat.abs() <= 90.0 && lon.abs() <= 180.0);
             }
             let added = store
-                .add_evidence(id, &Target::Assessment, &[file.clone()], "")
+                .add_evidence(id, &Target::Assessment, std::slice::from_ref(&file), "")
                 .map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(store.evidence_content(&file.sha256).unwrap(), bytes);
             let listed = store.evidence(id).unwrap();

@@ -21,10 +21,12 @@ fn the_same_content_is_stored_once_however_often_it_is_attached() {
     let sop = text_file("sop.txt", "Procedimiento de control, v3");
     let item = Target::Item("p1.a".into());
     let first = store
-        .add_evidence(&id, &item, &[sop.clone()], "SOP")
+        .add_evidence(&id, &item, std::slice::from_ref(&sop), "SOP")
         .unwrap();
     let other = Target::Equipment("uv".into());
-    let second = store.add_evidence(&id, &other, &[sop.clone()], "").unwrap();
+    let second = store
+        .add_evidence(&id, &other, std::slice::from_ref(&sop), "")
+        .unwrap();
     assert!(first[0].new && second[0].new);
     assert_ne!(first[0].id, second[0].id);
     assert_eq!(count(&store, "SELECT count(*) FROM evidence_files"), 1);
@@ -105,7 +107,12 @@ fn adding_captioning_and_removing_are_logged() {
     let (mut store, id) = store_with_assessment();
     let file = text_file("acta.txt", "acta");
     let added = store
-        .add_evidence(&id, &Target::Item("p1.a".into()), &[file.clone()], "Acta")
+        .add_evidence(
+            &id,
+            &Target::Item("p1.a".into()),
+            std::slice::from_ref(&file),
+            "Acta",
+        )
         .unwrap();
     let eid = added[0].id.clone();
     store
