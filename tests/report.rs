@@ -25,7 +25,7 @@ fn demo(s: &Sandbox) -> Vec<String> {
 }
 
 /// The text of every page of the PDF at `path`, whitespace collapsed.
-fn pdf_text(path: &Path) -> String {
+pub fn pdf_text(path: &Path) -> String {
     let doc = lopdf::Document::load(path).expect("the PDF parses");
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     assert!(!pages.is_empty(), "{} has no pages", path.display());

@@ -4,11 +4,13 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod evidence;
 mod plan;
 
 #[cfg(test)]
 mod help_tests;
 
+pub use evidence::{EvidenceAddArgs, EvidenceCommand};
 pub use plan::{
     ActionFieldArgs, PlanAddArgs, PlanCommand, PlanEditArgs, PlanFollowupArgs, PlanFormat,
     PlanListArgs, ReviewCommand,
@@ -72,6 +74,9 @@ pub enum Command {
     /// The reviewer's pass between submitted and final: flag, resolve, list
     #[command(subcommand)]
     Review(ReviewCommand),
+    /// Evidence files: attach, list, caption, remove, extract
+    #[command(subcommand)]
+    Evidence(EvidenceCommand),
     /// Export a whole assessment (post, pack, items, answers, equipment, scores, log)
     Export(ExportArgs),
     /// Print an assessment's change log

@@ -22,9 +22,11 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<()> {
     let bundle = Bundle::load(&store, &id)?;
     let log = store.change_log(&id)?;
     let plan = crate::action_plan::PlanRecords::load(&store, &id)?;
+    let evidence = store.evidence(&id)?;
     let now = crate::domain::time::now();
     let today = crate::domain::time::date_of(&now);
-    let text = serde_json::to_string_pretty(&document(&bundle, &log, &plan, ctx.lang, today))?;
+    let text =
+        serde_json::to_string_pretty(&document(&bundle, &log, &plan, &evidence, ctx.lang, today))?;
     match &args.output {
         Some(path) if path.as_os_str() != "-" => {
             crate::output::write_output(path, format!("{text}\n").as_bytes())?;

@@ -8,6 +8,7 @@ mod db;
 mod demo;
 mod equipment;
 mod equipment_types;
+mod evidence;
 mod export;
 mod generate;
 mod items;
@@ -47,6 +48,15 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
     if error.downcast_ref::<InvalidInput>().is_some() {
         return 2;
     }
+    // A file that is not acceptable evidence is invalid input; one that could
+    // not be read or written is a failure.
+    if let Some(e) = error.downcast_ref::<crate::evidence::EvidenceFileError>() {
+        use crate::evidence::EvidenceFileError as E;
+        return match e {
+            E::NotAFile { .. } | E::Empty { .. } | E::TooLarge { .. } | E::Unsupported { .. } => 2,
+            _ => 1,
+        };
+    }
     let store = error.downcast_ref::<StoreError>().or_else(|| {
         match error.downcast_ref::<crate::bundle::BundleError>() {
             Some(crate::bundle::BundleError::Store(e)) => Some(e),
@@ -75,7 +85,10 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
             | StoreError::OpenFlags { .. }
             | StoreError::NoPreviousPlan { .. }
             | StoreError::BadTarget
-            | StoreError::PostInUse { .. },
+            | StoreError::PostInUse { .. }
+            | StoreError::UnknownEvidence { .. }
+            | StoreError::EvidenceRemoved { .. }
+            | StoreError::RemovalNeedsReason,
         ) => 2,
         _ => 1,
     }
@@ -226,6 +239,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Score(args) => score::run(ctx, args),
         Command::Plan(cmd) => plan::run(ctx, cmd),
         Command::Review(cmd) => review::run(ctx, cmd),
+        Command::Evidence(cmd) => evidence::run(ctx, cmd),
         Command::Export(args) => export::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
         Command::Demo(args) => demo::run(ctx, args.json),

@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod carry;
 pub mod counts;
+pub mod evidence;
 mod fast_text;
 pub mod lang;
 pub mod pack;

@@ -78,6 +78,7 @@ pub fn document(
     bundle: &Bundle,
     store_log: &[crate::domain::assessment::Change],
     plan: &crate::action_plan::PlanRecords,
+    evidence: &[crate::domain::evidence::Evidence],
     lang: Lang,
     today: &str,
 ) -> Value {
@@ -155,6 +156,7 @@ pub fn document(
         "equipment": equipment,
         "scores": j::score(bundle.header.id.as_str(), &score),
         "plan": super::plan::plan(plan, &targets, today),
+        "evidence": super::evidence::manifest(evidence),
         "change_log": store_log.iter().map(j::change).collect::<Vec<_>>(),
     })
 }

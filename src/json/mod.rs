@@ -1,6 +1,7 @@
 //! JSON shapes shared by the commands' `--json` output, the export and the
 //! report's attached data.
 
+pub mod evidence;
 pub mod export;
 pub mod plan;
 

@@ -14,6 +14,7 @@ use crate::content::source::SourceError;
 use crate::demo::DemoError;
 use crate::domain::counts::CountProblem;
 use crate::domain::lang::Lang;
+use crate::evidence::EvidenceFileError;
 use crate::output::{OutputError, WriteError};
 use crate::report::ReportError;
 use crate::store::StoreError;
@@ -37,6 +38,9 @@ pub fn describe(error: &anyhow::Error, lang: Lang, surface: Surface) -> String {
     }
     if let Some(e) = error.downcast_ref::<SourceError>() {
         return source(e, lang);
+    }
+    if let Some(e) = error.downcast_ref::<EvidenceFileError>() {
+        return evidence::file(e, lang);
     }
     if let Some(e) = error.downcast_ref::<WriteError>() {
         return write(e, lang);
@@ -369,6 +373,9 @@ pub fn store(e: &StoreError, lang: Lang, surface: Surface) -> String {
         | StoreError::OpenFlags { .. }
         | StoreError::NoPreviousPlan { .. }
         | StoreError::BadTarget => plan::store(e, lang, surface),
+        StoreError::UnknownEvidence { .. }
+        | StoreError::EvidenceRemoved { .. }
+        | StoreError::RemovalNeedsReason => evidence::store(e, lang, surface),
         StoreError::InvalidCounts { type_id, problems } => match lang {
             Lang::En => e.to_string(),
             Lang::Es => format!(
@@ -544,6 +551,7 @@ pub fn stdout(e: &OutputError, lang: Lang) -> String {
     }
 }
 
+mod evidence;
 mod plan;
 #[cfg(test)]
 mod tests;

@@ -88,6 +88,7 @@ pub fn assessment_info(
         &loaded.bundle,
         &loaded.log,
         &loaded.plan,
+        &loaded.evidence,
         options.lang,
         today,
     );

@@ -168,6 +168,7 @@ pub struct Loaded {
     pub previous: Option<Bundle>,
     pub log: Vec<crate::domain::assessment::Change>,
     pub plan: crate::action_plan::PlanRecords,
+    pub evidence: Vec<crate::domain::evidence::Evidence>,
 }
 
 /// Reads an assessment with everything its report needs.
@@ -177,6 +178,7 @@ pub fn load_assessment(store: &Store, id: &AssessmentId) -> Result<Loaded, Repor
     Ok(Loaded {
         log: store.change_log(id)?,
         plan: crate::action_plan::PlanRecords::load(store, id)?,
+        evidence: store.evidence(id)?,
         previous,
         bundle,
     })
@@ -194,6 +196,7 @@ pub fn loaded_model(loaded: &Loaded, options: &ReportOptions<'_>) -> ReportModel
         finalisation_reason: reason.as_deref(),
         plan: &loaded.plan,
         detail: options.detail,
+        evidence: &loaded.evidence,
     })
 }
 
@@ -332,5 +335,7 @@ pub fn render_dated(model: &ReportModel, date: &str) -> Result<Vec<u8>, ReportEr
     Ok(pdf::write_document(&laid.pages, &info, &fonts)?)
 }
 
+#[cfg(test)]
+mod evidence_tests;
 #[cfg(test)]
 mod tests;

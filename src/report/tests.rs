@@ -61,7 +61,7 @@ fn counts(v: [u32; 5]) -> EquipmentCounts {
 }
 
 /// A small assessment: two critical items, one N/A, one open, two equipment rows.
-fn bundle(status: Status, levels: [u8; 3], created_at: &str) -> Bundle {
+pub(super) fn bundle(status: Status, levels: [u8; 3], created_at: &str) -> Bundle {
     let mut with_criteria = item("p1.a", 1, 3, true, LAND, false);
     with_criteria.text.en.levels = std::array::from_fn(|l| format!("descriptor {l}"));
     let items = vec![
@@ -136,6 +136,7 @@ fn model_with(
         date: "2026-11-28",
         plan: &crate::action_plan::PlanRecords::default(),
         detail,
+        evidence: &[],
     })
 }
 

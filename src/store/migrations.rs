@@ -41,6 +41,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_carry_over.sql",
         include_str!("migrations/0007_carry_over.sql"),
     ),
+    (
+        "0008_evidence.sql",
+        include_str!("migrations/0008_evidence.sql"),
+    ),
 ];
 
 /// Every table of the latest schema with every column it must have. A test
@@ -206,6 +210,30 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
             "resolution",
             "resolved_by",
             "resolved_at",
+        ],
+    ),
+    (
+        "evidence_files",
+        &["sha256", "size", "media_type", "data", "stored_at"],
+    ),
+    (
+        "evidence",
+        &[
+            "id",
+            "assessment_id",
+            "target_kind",
+            "target_id",
+            "sha256",
+            "file_name",
+            "caption",
+            "exif_time",
+            "exif_lat",
+            "exif_lon",
+            "added_at",
+            "added_by",
+            "removed_at",
+            "removed_by",
+            "removed_reason",
         ],
     ),
 ];

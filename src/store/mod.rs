@@ -7,6 +7,7 @@ mod carry;
 mod check;
 mod convert;
 mod equipment;
+mod evidence;
 mod followup;
 pub mod migrations;
 mod open;
@@ -30,6 +31,7 @@ use crate::domain::time;
 pub use assessments::NewAssessment;
 pub use check::CheckReport;
 pub use equipment::EquipmentUpdate;
+pub use evidence::Added;
 pub use open::{Access, full_check};
 pub use plan::{NewAction, ProposeSummary, ProposedAction};
 
@@ -174,6 +176,12 @@ pub enum StoreError {
         .fields.join(", ")
     )]
     PostInUse { code: String, fields: Vec<String> },
+    #[error("assessment {id} has no evidence {evidence} (see `frontera evidence list {id}`)")]
+    UnknownEvidence { id: String, evidence: String },
+    #[error("evidence {evidence} was already removed")]
+    EvidenceRemoved { evidence: String },
+    #[error("say why the evidence is removed (--reason TEXT); it was kept")]
+    RemovalNeedsReason,
 }
 
 /// Why a status move was refused, in English.
@@ -485,6 +493,8 @@ pub(crate) fn now() -> String {
 
 #[cfg(test)]
 mod carry_tests;
+#[cfg(test)]
+mod evidence_tests;
 #[cfg(test)]
 mod open_tests;
 #[cfg(test)]

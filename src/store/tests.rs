@@ -18,7 +18,7 @@ fn post() -> crate::domain::post::Post {
     crate::domain::fixtures::land_post(true)
 }
 
-fn store_with_assessment() -> (Store, AssessmentId) {
+pub(super) fn store_with_assessment() -> (Store, AssessmentId) {
     let mut store = Store::open_in_memory("ana").unwrap();
     store.add_post(&post()).unwrap();
     let (source, pack) = embedded();

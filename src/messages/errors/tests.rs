@@ -156,6 +156,20 @@ fn store_samples() -> Vec<(StoreError, &'static str)> {
             "828279be06a9",
         ),
         (StoreError::BadTarget, "4"),
+        (
+            StoreError::UnknownEvidence {
+                id: "828279be06a9".into(),
+                evidence: "a1b2c3d4e5f6".into(),
+            },
+            "a1b2c3d4e5f6",
+        ),
+        (
+            StoreError::EvidenceRemoved {
+                evidence: "a1b2c3d4e5f6".into(),
+            },
+            "a1b2c3d4e5f6",
+        ),
+        (StoreError::RemovalNeedsReason, ""),
     ]
 }
 
@@ -195,7 +209,10 @@ fn variant(e: &StoreError) -> usize {
         StoreError::OpenFlags { .. } => 30,
         StoreError::NoPreviousPlan { .. } => 31,
         StoreError::BadTarget => 32,
-        StoreError::PostInUse { .. } => 33,
+        StoreError::UnknownEvidence { .. } => 33,
+        StoreError::EvidenceRemoved { .. } => 34,
+        StoreError::RemovalNeedsReason => 35,
+        StoreError::PostInUse { .. } => 36,
     }
 }
 
@@ -221,7 +238,7 @@ fn every_store_error_reads_in_every_language_on_both_surfaces() {
     seen.dedup();
     assert_eq!(
         seen,
-        (0..=32).collect::<Vec<_>>(),
+        (0..=35).collect::<Vec<_>>(),
         "a variant has no sample"
     );
     for (error, keep) in &samples {

@@ -43,6 +43,8 @@ pub struct AssessmentInput<'a> {
     /// The plan, the follow-up of the previous plan and the review flags.
     pub plan: &'a PlanRecords,
     pub detail: Detail,
+    /// The evidence files, removed ones included (for the annex).
+    pub evidence: &'a [crate::domain::evidence::Evidence],
 }
 
 /// What the parts of the model share while being built.
@@ -178,7 +180,17 @@ pub fn build_assessment(input: &AssessmentInput<'_>) -> ReportModel {
     if let Some((previous, previous_score)) = &ctx.previous {
         blocks.extend(followup::followup_blocks(&ctx, previous, previous_score));
     }
-    blocks.extend(annex::annex(&ctx));
+    let mut annex = annex::annex(&ctx);
+    // Beside the item index, before the pack's identity and the signatures.
+    let at = annex
+        .iter()
+        .position(|b| matches!(b, Block::Heading { level: 2, text } if text == ctx.w.content_pack_heading))
+        .unwrap_or(annex.len());
+    annex.splice(
+        at..at,
+        super::evidence::evidence_annex(&ctx, input.evidence),
+    );
+    blocks.extend(annex);
     let h = &bundle.header;
     ReportModel {
         lang: input.lang,

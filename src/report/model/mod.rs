@@ -8,6 +8,7 @@ mod chapters;
 mod compare;
 mod cover;
 mod equipment;
+mod evidence;
 mod findings;
 mod followup;
 mod narrative;

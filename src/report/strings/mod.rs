@@ -4,9 +4,11 @@
 
 mod en;
 mod es;
+mod evidence;
 mod pt;
 mod words;
 
+pub use evidence::EvidenceWords;
 pub use words::Words;
 
 use crate::domain::assessment::{AssessmentKind, Status};
