@@ -12,6 +12,7 @@ pub mod commands;
 pub mod content;
 pub mod demo;
 pub mod domain;
+pub mod interop;
 pub mod json;
 pub mod messages;
 pub mod output;

@@ -10,6 +10,7 @@ mod equipment;
 mod equipment_types;
 mod export;
 mod generate;
+mod import_submissions;
 mod items;
 mod log;
 mod overview;
@@ -19,6 +20,7 @@ mod report;
 mod review;
 mod score;
 mod suggest;
+mod xlsform;
 
 use std::path::PathBuf;
 
@@ -226,6 +228,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Plan(cmd) => plan::run(ctx, cmd),
         Command::Review(cmd) => review::run(ctx, cmd),
         Command::Export(args) => export::run(ctx, args),
+        Command::ImportSubmissions(args) => import_submissions::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
         Command::Demo(args) => demo::run(ctx, args.json),
         Command::Content(cmd) => content::run(ctx, cmd),

@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod errors;
+pub mod interop;
 pub mod plan;
 pub mod plan_cli;
 pub mod terms;

@@ -41,6 +41,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_carry_over.sql",
         include_str!("migrations/0007_carry_over.sql"),
     ),
+    (
+        "0010_submissions.sql",
+        include_str!("migrations/0010_submissions.sql"),
+    ),
 ];
 
 /// Every table of the latest schema with every column it must have. A test
@@ -206,6 +210,19 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
             "resolution",
             "resolved_by",
             "resolved_at",
+        ],
+    ),
+    (
+        "submissions",
+        &[
+            "uuid",
+            "assessment_id",
+            "source",
+            "form_version",
+            "submitted_at",
+            "submitted_by",
+            "imported_at",
+            "imported_by",
         ],
     ),
 ];

@@ -14,6 +14,7 @@ mod packs;
 mod plan;
 mod posts;
 mod review;
+mod submissions;
 
 use std::path::{Path, PathBuf};
 
@@ -31,6 +32,7 @@ pub use check::CheckReport;
 pub use equipment::EquipmentUpdate;
 pub use open::{Access, full_check};
 pub use plan::{NewAction, ProposeSummary, ProposedAction};
+pub use submissions::{ImportCount, Submission, SubmittedAnswer};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
