@@ -7,11 +7,19 @@ use std::io::Write as _;
 use anyhow::Result;
 
 use super::{Context, invalid};
-use crate::bundle::Bundle;
 use crate::cli::{ImportSubmissionsArgs, SubmissionFormat};
-use crate::interop::grid;
-use crate::interop::submissions::{self, Source};
+use crate::interop::import::{ImportError, import};
+use crate::interop::submissions::{CellError, Source};
 use crate::messages::{fill, interop as m};
+
+/// One line per problem on standard error; cells come from outside, so
+/// they are shown without the characters a terminal would act on.
+fn report(errors: &[CellError]) {
+    let mut stderr = std::io::stderr().lock();
+    for e in errors {
+        let _ = writeln!(stderr, "{}", crate::output::visible_line(&e.to_string()));
+    }
+}
 
 pub fn run(ctx: &Context, args: &ImportSubmissionsArgs) -> Result<()> {
     let path = args.file.display().to_string();
@@ -22,40 +30,39 @@ pub fn run(ctx: &Context, args: &ImportSubmissionsArgs) -> Result<()> {
         ))
     };
     let bytes = std::fs::read(&args.file).map_err(|e| unreadable(e.to_string()))?;
-    let grid = grid::read(&bytes).map_err(|e| unreadable(e.to_string()))?;
     let mut store = ctx.open_store()?;
     let id = ctx.resolve(&store, &args.id)?;
-    let bundle = Bundle::load(&store, &id)?;
     let format = args.format.map(|f| match f {
         SubmissionFormat::Kobo => Source::Kobo,
         SubmissionFormat::Odk => Source::Odk,
     });
-    let reading = submissions::read(&grid, format, &bundle.pack, &bundle.post);
-    let mut stderr = std::io::stderr().lock();
-    for e in &reading.errors {
-        // Cells come from outside: shown without the characters a terminal acts on.
-        let _ = writeln!(stderr, "{}", crate::output::visible_line(&e.to_string()));
-    }
-    let errors = reading.errors.len().to_string();
-    if !reading.errors.is_empty() {
-        if !args.partial {
+    let imported = match import(&mut store, &id, &bytes, format, args.partial) {
+        Ok(imported) => imported,
+        Err(ImportError::Unreadable(e)) => return Err(unreadable(e.to_string())),
+        Err(ImportError::Rows(errors)) => {
+            report(&errors);
             return Err(invalid(fill(
                 m::nothing_written(ctx.lang),
-                &[("n", &errors), ("path", &path)],
+                &[("n", &errors.len().to_string()), ("path", &path)],
             )));
         }
+        Err(ImportError::Bundle(e)) => return Err(e.into()),
+        Err(ImportError::Store(e)) => return Err(e.into()),
+    };
+    if !imported.skipped.is_empty() {
+        report(&imported.skipped);
+        let n = imported.skipped.len().to_string();
         let _ = writeln!(
-            stderr,
+            std::io::stderr(),
             "{}",
-            fill(m::rows_skipped(ctx.lang), &[("n", &errors)])
+            fill(m::rows_skipped(ctx.lang), &[("n", &n)])
         );
     }
-    let count = store.import_submissions(&id, &reading.submissions)?;
     ctx.say(
         m::imported(ctx.lang),
         &[
-            ("imported", &count.imported.to_string()),
-            ("duplicates", &count.duplicates.to_string()),
+            ("imported", &imported.count.imported.to_string()),
+            ("duplicates", &imported.count.duplicates.to_string()),
             ("id", id.as_str()),
         ],
     )

@@ -7,6 +7,7 @@
 
 pub mod grid;
 pub mod headers;
+pub mod import;
 pub mod programme;
 pub mod submissions;
 pub mod table;

@@ -83,6 +83,9 @@ const IGNORED: &[&str] = &[
     "post_kind",
     "post_cargo",
     "post_shared",
+    "SubmissionDate",
+    "SubmitterName",
+    "FormVersion",
 ];
 
 /// One problem, where a person finds it in the spreadsheet.
