@@ -2,7 +2,7 @@
 //! export them (their documented columns), an XLSX, bad rows, a submission
 //! imported twice, and --partial.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
@@ -111,7 +111,7 @@ impl Setup {
         p
     }
 
-    fn import(&self, file: &PathBuf, extra: &[&str]) -> std::process::Output {
+    fn import(&self, file: &Path, extra: &[&str]) -> std::process::Output {
         let mut args = vec!["import-submissions", &self.id, file.to_str().unwrap()];
         args.extend(extra);
         self.s.run(&args)
