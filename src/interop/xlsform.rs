@@ -333,3 +333,64 @@ fn settings(pack: &Pack, pillar: Option<u8>, default: Lang) -> Table {
         ]],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixtures::{item, pack};
+    use crate::domain::post::PostKind::{Air, Land, River, Sea};
+
+    #[test]
+    fn relevance_follows_kinds_cargo_and_shared_control() {
+        assert_eq!(
+            relevance(&item(
+                "p1.s.a",
+                1,
+                1,
+                false,
+                &[Land, Air, Sea, River],
+                false
+            )),
+            ""
+        );
+        assert_eq!(
+            relevance(&item("p1.s.a", 1, 1, false, &[Land, River], true)),
+            "(${post_kind} = 'land' or ${post_kind} = 'river') and ${post_cargo} = 'yes'"
+        );
+        let mut shared = item("p1.s.a", 1, 1, false, &[Land, Air, Sea, River], false);
+        shared.applicability.shared_control_only = true;
+        assert_eq!(relevance(&shared), "${post_shared} = 'yes'");
+    }
+
+    #[test]
+    fn one_pillar_has_only_its_groups_and_the_version_names_the_hash() {
+        let p = pack(
+            vec![
+                item("p1.s.a", 1, 1, false, &[Land], false),
+                item("p2.s.b", 2, 1, false, &[Land], false),
+            ],
+            vec![],
+        );
+        let sheets = form(&p, Some(2), Lang::Es);
+        let names: Vec<String> = sheets[0]
+            .rows
+            .iter()
+            .filter_map(|r| match &r[1] {
+                Cell::Text(t) => Some(t.clone()),
+                _ => None,
+            })
+            .collect();
+        assert!(names.contains(&"p2.s.b".to_string()));
+        assert!(names.contains(&"p2.s.b__reason".to_string()));
+        assert!(!names.iter().any(|n| n.starts_with("p1")), "{names:?}");
+        assert_eq!(sheets[2].rows[0][2], Cell::Text("0+000000000000".into()));
+        assert_eq!(sheets[2].rows[0][3], Cell::Text("Español (es)".into()));
+        // Five levels and N/A in the level list.
+        let levels = sheets[1]
+            .rows
+            .iter()
+            .filter(|r| r[0] == Cell::Text("level".into()))
+            .count();
+        assert_eq!(levels, 6);
+    }
+}

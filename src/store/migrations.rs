@@ -215,8 +215,8 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
     (
         "submissions",
         &[
-            "uuid",
             "assessment_id",
+            "uuid",
             "source",
             "form_version",
             "submitted_at",
@@ -317,11 +317,21 @@ mod tests {
         files.sort();
         let listed: Vec<String> = MIGRATIONS.iter().map(|(n, _)| n.to_string()).collect();
         assert_eq!(files, listed);
-        for (i, name) in listed.iter().enumerate() {
-            assert!(
-                name.starts_with(&format!("{:04}_", i + 1)),
-                "{name} is out of sequence"
-            );
+        // Numbers rise strictly; a gap is allowed because parallel branches
+        // reserve theirs (0010_submissions was named while 0008 and 0009 were
+        // taken elsewhere). The schema version is the position in the list.
+        let numbers: Vec<u32> = listed
+            .iter()
+            .map(|name| {
+                name.get(..4)
+                    .filter(|_| name.as_bytes().get(4) == Some(&b'_'))
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or_else(|| panic!("{name} does not start with NNNN_"))
+            })
+            .collect();
+        assert_eq!(numbers[0], 1);
+        for pair in numbers.windows(2) {
+            assert!(pair[0] < pair[1], "{numbers:?} is out of sequence");
         }
     }
 
