@@ -10,6 +10,8 @@ pub mod headers;
 pub mod import;
 pub mod programme;
 pub mod submissions;
+#[cfg(test)]
+mod submissions_tests;
 pub mod table;
 pub mod write;
 pub mod xlsform;
