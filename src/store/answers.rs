@@ -248,7 +248,8 @@ pub(super) fn upsert_in(
     if let Some(given) = response {
         let same = carry::pending_in(tx, id, item)?.is_some_and(|(r, _, _)| &r == given);
         if same && note.is_none() {
-            return carry::confirm_in(tx, actor, at, id, item);
+            carry::confirm_in(tx, actor, at, id, item)?;
+            return Ok(());
         }
         carry::drop_pending_in(tx, actor, at, id, item)?;
     }

@@ -10,6 +10,9 @@ use crate::domain::assessment::{AssessmentId, Response};
 use crate::domain::carry::{CarriedAnswer, CarryOver};
 use crate::domain::lang::Lang;
 
+/// An answer row as read: level, N/A reason, note, note language.
+type StoredAnswer = (Option<i64>, Option<String>, String, Option<String>);
+
 impl Store {
     /// Proposes to `id` the answers its post's previous final assessment gave
     /// to `items` (the items `id` asks). An item already answered here, or
@@ -31,7 +34,7 @@ impl Store {
         Self::check_unlocked(&tx, id)?;
         let mut carried = 0;
         for item in items {
-            let source: Option<(Option<i64>, Option<String>, String, Option<String>)> = tx
+            let source: Option<StoredAnswer> = tx
                 .query_row(
                     "SELECT level, na_reason, note, note_lang FROM answers
                      WHERE assessment_id = ?1 AND item_id = ?2",
