@@ -222,6 +222,11 @@ pub fn read(grid: &Grid, format: Option<Source>, pack: &Pack, post: &Post) -> Re
     let uuid_col = source.uuid().iter().find_map(|n| column(n));
     let time_col = column(source.time());
     let by_col = column(source.submitter());
+    // The post question the form asks first, as a plain or group-less column.
+    let kind_col = grid
+        .headers
+        .iter()
+        .position(|h| h == "post_kind" || h.ends_with("/post_kind") || h.ends_with("-post_kind"));
     let version_col = fields
         .iter()
         .position(|f| *f == Field::Version)
@@ -279,6 +284,20 @@ pub fn read(grid: &Grid, format: Option<Source>, pack: &Pack, post: &Post) -> Re
         }
         if cell(time_col).is_empty() {
             error(time_col, "the submission has no time".into());
+        }
+        // A form filled in for another kind of crossing asked other items.
+        if let Some(c) = kind_col {
+            let kind = cell(c);
+            if !kind.is_empty() && kind != post.kind.code() {
+                error(
+                    c,
+                    format!(
+                        "the form was filled in for crossing kind '{kind}'; post {} is '{}'",
+                        post.code,
+                        post.kind.code()
+                    ),
+                );
+            }
         }
         let version = cell(version_col);
         if version != expected {

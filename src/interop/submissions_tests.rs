@@ -99,6 +99,33 @@ fn levels_labels_na_and_notes_become_answers() {
 }
 
 #[test]
+fn a_form_filled_in_for_another_kind_of_crossing_is_refused() {
+    let p = pack(vec![item("p1.s.a", 1, 1, false, &[Land], false)], vec![]);
+    let version = form_version(&p);
+    let g = grid(
+        &[
+            "_uuid",
+            "_submission_time",
+            VERSION_FIELD,
+            "post_kind",
+            "g/p1.s.a",
+        ],
+        &[
+            &["u1", "t", &version, "air", "2"],
+            &["u2", "t", &version, "land", "2"],
+        ],
+    );
+    let r = read(&g, None, &p, &land_post(false));
+    assert_eq!(r.submissions.len(), 1);
+    assert_eq!(
+        r.errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        [
+            "row 2, column post_kind: the form was filled in for crossing kind 'air'; post PE-DES is 'land'"
+        ]
+    );
+}
+
+#[test]
 fn a_file_of_neither_tool_is_one_error_on_the_header() {
     let p = pack(vec![item("p1.s.a", 1, 1, false, &[Land], false)], vec![]);
     let r = read(
