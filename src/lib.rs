@@ -13,6 +13,7 @@ pub mod content;
 pub mod demo;
 pub mod domain;
 pub mod evidence;
+pub mod interop;
 pub mod json;
 pub mod messages;
 pub mod output;

@@ -5,12 +5,16 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod evidence;
+mod interop;
 mod plan;
 
 #[cfg(test)]
 mod help_tests;
 
 pub use evidence::{EvidenceAddArgs, EvidenceCommand};
+pub use interop::{
+    CsvTable, ExportFormat, ImportSubmissionsArgs, ReportFormat, SubmissionFormat, XlsformArgs,
+};
 pub use plan::{
     ActionFieldArgs, PlanAddArgs, PlanCommand, PlanEditArgs, PlanFollowupArgs, PlanFormat,
     PlanListArgs, ReviewCommand,
@@ -79,6 +83,8 @@ pub enum Command {
     Evidence(EvidenceCommand),
     /// Export a whole assessment (post, pack, items, answers, equipment, scores, log)
     Export(ExportArgs),
+    /// Record the answers of KoboToolbox or ODK submissions of frontera's XLSForm
+    ImportSubmissions(ImportSubmissionsArgs),
     /// Print an assessment's change log
     Log(LogArgs),
     /// Fill the database with the four EUROFRONT pilot crossings and assessments
@@ -130,9 +136,12 @@ pub struct ReportArgs {
     /// Every post's latest final assessment side by side
     #[arg(long)]
     pub programme: bool,
-    /// The PDF file to write (`-` for standard output)
-    #[arg(short, long, value_name = "FILE.pdf")]
+    /// The file to write (`-` for standard output)
+    #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
+    /// pdf, or xlsx for the programme table (one row per post and assessment) for BI tools
+    #[arg(long, value_enum, default_value = "pdf")]
+    pub format: ReportFormat,
     /// A marking printed on every page, e.g. CONFIDENCIAL
     #[arg(long)]
     pub marking: Option<String>,
@@ -427,17 +436,15 @@ pub struct ExportArgs {
     /// Print the JSON Schema that documents the export, instead of an export
     #[arg(long)]
     pub schema: bool,
-    /// The export format (JSON only, for now)
+    /// json (the whole document), xlsx (a workbook of every table) or csv (one table, see --table)
     #[arg(long, value_enum, default_value = "json")]
     pub format: ExportFormat,
+    /// The table --format csv writes
+    #[arg(long, value_enum, default_value = "items")]
+    pub table: CsvTable,
     /// Write to FILE instead of standard output (`-` is standard output)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ExportFormat {
-    Json,
 }
 
 #[derive(Debug, Args)]
@@ -457,6 +464,8 @@ pub enum ContentCommand {
         #[command(flatten)]
         json: JsonFlag,
     },
+    /// Write the pack as an XLSForm for KoboToolbox and ODK Collect
+    ExportXlsform(XlsformArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -16,7 +16,10 @@ use crate::output::visible_line;
 use crate::say;
 
 pub fn run(ctx: &Context, cmd: &ContentCommand) -> Result<()> {
-    let ContentCommand::Check { dir, json } = cmd;
+    let (dir, json) = match cmd {
+        ContentCommand::Check { dir, json } => (dir, json),
+        ContentCommand::ExportXlsform(args) => return super::xlsform::run(ctx, args),
+    };
     let dir = dir.as_ref().or(ctx.content_dir.as_ref());
     let source = match dir {
         Some(dir) => PackSource::from_dir(dir)

@@ -11,6 +11,7 @@ mod equipment_types;
 mod evidence;
 mod export;
 mod generate;
+mod import_submissions;
 mod items;
 mod log;
 mod overview;
@@ -20,6 +21,7 @@ mod report;
 mod review;
 mod score;
 mod suggest;
+mod xlsform;
 
 use std::path::PathBuf;
 
@@ -241,6 +243,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Review(cmd) => review::run(ctx, cmd),
         Command::Evidence(cmd) => evidence::run(ctx, cmd),
         Command::Export(args) => export::run(ctx, args),
+        Command::ImportSubmissions(args) => import_submissions::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
         Command::Demo(args) => demo::run(ctx, args.json),
         Command::Content(cmd) => content::run(ctx, cmd),

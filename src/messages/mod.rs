@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod errors;
 pub mod evidence_cli;
+pub mod interop;
 pub mod plan;
 pub mod plan_cli;
 pub mod terms;

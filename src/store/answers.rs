@@ -64,111 +64,13 @@ impl Store {
         let writer_lang = self.lang;
         let tx = self.write()?;
         Self::check_unlocked(&tx, id)?;
-        let old: Option<(Response, String, Option<String>)> = tx
-            .query_row(
-                "SELECT level, na_reason, note, note_lang FROM answers WHERE assessment_id = ?1 AND item_id = ?2",
-                params![id.as_str(), item],
-                |r| {
-                    Ok((
-                        convert::response(item, r.get(0)?, r.get(1)?)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, Option<String>>(3)?,
-                    ))
-                },
-            )
-            .optional()?;
-        let (old_response, old_note, old_lang) =
-            old.unwrap_or((Response::Open, String::new(), None));
-        if let Some(expected) = expected_note
-            && expected != old_note
-        {
-            let (by, when) = tx
-                .query_row(
-                    "SELECT updated_by, updated_at FROM answers WHERE assessment_id = ?1 AND item_id = ?2",
-                    params![id.as_str(), item],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?
-                .unwrap_or_default();
-            return Err(StoreError::NoteChanged {
-                target: item.to_string(),
-                stored: old_note,
-                by,
-                at: when,
-            });
-        }
-        // A carried-over answer given again as it was is confirmed (one key);
-        // answered another way, its proposal is dropped.
-        if let Some(given) = response {
-            let same = carry::pending_in(&tx, id, item)?.is_some_and(|(r, _, _)| &r == given);
-            if same && note.is_none() {
-                carry::confirm_in(&tx, &actor, &at, id, item)?;
-                Self::touch(&tx, id, &at)?;
-                tx.commit()?;
-                return Ok(());
-            }
-            carry::drop_pending_in(&tx, &actor, &at, id, item)?;
-        }
-        let new_response = response.cloned().unwrap_or_else(|| old_response.clone());
-        let new_note = note.map_or_else(|| old_note.clone(), str::to_string);
-        let (level, reason) = convert::response_columns(&new_response);
-        // A note rewritten takes the writer's language; one left as it was keeps its own.
-        let note_lang = if new_note != old_note {
-            writer_lang.map(|l| l.code().to_string()).or(old_lang)
-        } else {
-            old_lang
+        let change = AnswerChange {
+            item,
+            response,
+            note,
+            expected_note,
         };
-        tx.execute(
-            "INSERT INTO answers (assessment_id, item_id, level, na_reason, note, updated_at, updated_by, note_lang)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-             ON CONFLICT (assessment_id, item_id) DO UPDATE SET
-                 level = excluded.level, na_reason = excluded.na_reason, note = excluded.note,
-                 updated_at = excluded.updated_at, updated_by = excluded.updated_by,
-                 note_lang = excluded.note_lang, copied_from = NULL",
-            params![id.as_str(), item, level, reason, new_note, at, actor, note_lang],
-        )?;
-        if new_response != old_response {
-            // No longer the answer confirmed from the previous assessment.
-            tx.execute(
-                "UPDATE answers SET confirmed_from = NULL WHERE assessment_id = ?1 AND item_id = ?2",
-                params![id.as_str(), item],
-            )?;
-        }
-        log(
-            &tx,
-            &actor,
-            &at,
-            LogEntry {
-                assessment: Some(id.as_str()),
-                entity: "answer",
-                entity_id: item,
-                field: "response",
-                old: Some(carry::describe(&old_response)),
-                new: Some(carry::describe(&new_response)),
-            },
-        )?;
-        log_note(
-            &tx,
-            &actor,
-            &at,
-            LogEntry {
-                assessment: Some(id.as_str()),
-                entity: "answer",
-                entity_id: item,
-                field: "note",
-                old: Some(old_note.clone()),
-                new: Some(new_note.clone()),
-            },
-        )?;
-        if old_response != new_response || old_note != new_note {
-            super::review::resolve_by_change(
-                &tx,
-                id,
-                &crate::domain::plan::Cite::Item(item.to_string()),
-                &actor,
-                &at,
-            )?;
-        }
+        upsert_in(&tx, &actor, &at, writer_lang, id, &change)?;
         Self::touch(&tx, id, &at)?;
         tx.commit()?;
         Ok(())
@@ -277,4 +179,139 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// One answer to write: `None` keeps what is stored.
+pub(super) struct AnswerChange<'a> {
+    pub item: &'a str,
+    pub response: Option<&'a Response>,
+    pub note: Option<&'a str>,
+    /// Write the note only if the stored one is still this.
+    pub expected_note: Option<&'a str>,
+}
+
+/// Writes one answer and its change-log rows inside the caller's transaction
+/// (the caller checks the lock, touches the assessment and commits): the one
+/// write path of answers, for the interface, the command line and imported
+/// submissions.
+pub(super) fn upsert_in(
+    tx: &rusqlite::Transaction<'_>,
+    actor: &str,
+    at: &str,
+    writer_lang: Option<crate::domain::lang::Lang>,
+    id: &AssessmentId,
+    change: &AnswerChange<'_>,
+) -> Result<()> {
+    let AnswerChange {
+        item,
+        response,
+        note,
+        expected_note,
+    } = *change;
+    if let Some(note) = note {
+        check_note_length(note)?;
+    }
+    let old: Option<(Response, String, Option<String>)> = tx
+        .query_row(
+            "SELECT level, na_reason, note, note_lang FROM answers WHERE assessment_id = ?1 AND item_id = ?2",
+            params![id.as_str(), item],
+            |r| {
+                Ok((
+                    convert::response(item, r.get(0)?, r.get(1)?)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            },
+        )
+        .optional()?;
+    let (old_response, old_note, old_lang) = old.unwrap_or((Response::Open, String::new(), None));
+    if let Some(expected) = expected_note
+        && expected != old_note
+    {
+        let (by, when) = tx
+            .query_row(
+                "SELECT updated_by, updated_at FROM answers WHERE assessment_id = ?1 AND item_id = ?2",
+                params![id.as_str(), item],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .unwrap_or_default();
+        return Err(StoreError::NoteChanged {
+            target: item.to_string(),
+            stored: old_note,
+            by,
+            at: when,
+        });
+    }
+    // A carried-over answer given again as it was is confirmed (one key);
+    // answered another way, its proposal is dropped.
+    if let Some(given) = response {
+        let same = carry::pending_in(tx, id, item)?.is_some_and(|(r, _, _)| &r == given);
+        if same && note.is_none() {
+            carry::confirm_in(tx, actor, at, id, item)?;
+            return Ok(());
+        }
+        carry::drop_pending_in(tx, actor, at, id, item)?;
+    }
+    let new_response = response.cloned().unwrap_or_else(|| old_response.clone());
+    let new_note = note.map_or_else(|| old_note.clone(), str::to_string);
+    let (level, reason) = convert::response_columns(&new_response);
+    // A note rewritten takes the writer's language; one left as it was keeps its own.
+    let note_lang = if new_note != old_note {
+        writer_lang.map(|l| l.code().to_string()).or(old_lang)
+    } else {
+        old_lang
+    };
+    tx.execute(
+        "INSERT INTO answers (assessment_id, item_id, level, na_reason, note, updated_at, updated_by, note_lang)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (assessment_id, item_id) DO UPDATE SET
+             level = excluded.level, na_reason = excluded.na_reason, note = excluded.note,
+             updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+             note_lang = excluded.note_lang, copied_from = NULL",
+        params![id.as_str(), item, level, reason, new_note, at, actor, note_lang],
+    )?;
+    if new_response != old_response {
+        // No longer the answer confirmed from the previous assessment.
+        tx.execute(
+            "UPDATE answers SET confirmed_from = NULL WHERE assessment_id = ?1 AND item_id = ?2",
+            params![id.as_str(), item],
+        )?;
+    }
+    log(
+        tx,
+        actor,
+        at,
+        LogEntry {
+            assessment: Some(id.as_str()),
+            entity: "answer",
+            entity_id: item,
+            field: "response",
+            old: Some(carry::describe(&old_response)),
+            new: Some(carry::describe(&new_response)),
+        },
+    )?;
+    log_note(
+        tx,
+        actor,
+        at,
+        LogEntry {
+            assessment: Some(id.as_str()),
+            entity: "answer",
+            entity_id: item,
+            field: "note",
+            old: Some(old_note.clone()),
+            new: Some(new_note.clone()),
+        },
+    )?;
+    if old_response != new_response || old_note != new_note {
+        super::review::resolve_by_change(
+            tx,
+            id,
+            &crate::domain::plan::Cite::Item(item.to_string()),
+            actor,
+            at,
+        )?;
+    }
+    Ok(())
 }

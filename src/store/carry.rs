@@ -10,6 +10,9 @@ use crate::domain::assessment::{AssessmentId, Response};
 use crate::domain::carry::{CarriedAnswer, CarryOver};
 use crate::domain::lang::Lang;
 
+/// An answer row as read: level, N/A reason, note, note language.
+type StoredAnswer = (Option<i64>, Option<String>, String, Option<String>);
+
 impl Store {
     /// Proposes to `id` the answers its post's previous final assessment gave
     /// to `items` (the items `id` asks). An item already answered here, or
@@ -165,9 +168,6 @@ impl Store {
         Ok(confirmed)
     }
 }
-
-/// level, N/A reason, note, note language: an answer's row as stored.
-type StoredAnswer = (Option<i64>, Option<String>, String, Option<String>);
 
 /// How a response is written in the log's values.
 pub(super) fn describe(response: &Response) -> String {

@@ -45,6 +45,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_evidence.sql",
         include_str!("migrations/0008_evidence.sql"),
     ),
+    (
+        "0009_submissions.sql",
+        include_str!("migrations/0009_submissions.sql"),
+    ),
 ];
 
 /// Every table of the latest schema with every column it must have. A test
@@ -234,6 +238,19 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
             "removed_at",
             "removed_by",
             "removed_reason",
+        ],
+    ),
+    (
+        "submissions",
+        &[
+            "assessment_id",
+            "uuid",
+            "source",
+            "form_version",
+            "submitted_at",
+            "submitted_by",
+            "imported_at",
+            "imported_by",
         ],
     ),
 ];

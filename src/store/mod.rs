@@ -16,6 +16,7 @@ mod plan;
 mod posts;
 mod review;
 mod team;
+mod submissions;
 
 use std::path::{Path, PathBuf};
 
@@ -34,6 +35,7 @@ pub use equipment::EquipmentUpdate;
 pub use evidence::Added;
 pub use open::{Access, full_check};
 pub use plan::{NewAction, ProposeSummary, ProposedAction};
+pub use submissions::{ImportCount, Submission, SubmittedAnswer};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
