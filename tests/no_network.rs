@@ -208,11 +208,6 @@ fn the_interface_starts_and_quits_without_a_socket() {
     tmux.wait("the home screen", |s| s.contains("Border posts (4)"));
     tmux.keys(&["q"]);
     tmux.wait_pane("#{pane_dead}", "1");
-    assert_eq!(
-        tmux.show("#{pane_dead_status}"),
-        "0",
-        "frontera quit cleanly"
-    );
     let trace = std::fs::read_to_string(&log).expect("strace wrote its trace");
     assert!(
         trace.contains("exited with 0"),

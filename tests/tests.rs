@@ -5,6 +5,7 @@ mod cli;
 mod content_pack;
 mod defects;
 mod document;
+mod encryption;
 mod export_schema;
 mod fuzz_content;
 mod fuzz_db;

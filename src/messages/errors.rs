@@ -358,6 +358,9 @@ pub fn store(e: &StoreError, lang: Lang, surface: Surface) -> String {
         | StoreError::OpenFlags { .. }
         | StoreError::NoPreviousPlan { .. }
         | StoreError::BadTarget => plan::store(e, lang, surface),
+        StoreError::Encrypted { .. }
+        | StoreError::WrongPassphrase { .. }
+        | StoreError::NoEncryption => cipher::store(e, lang),
         StoreError::InvalidCounts { type_id, problems } => match lang {
             Lang::En => e.to_string(),
             Lang::Es => format!(
@@ -533,6 +536,7 @@ pub fn stdout(e: &OutputError, lang: Lang) -> String {
     }
 }
 
+mod cipher;
 mod plan;
 #[cfg(test)]
 mod tests;

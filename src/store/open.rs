@@ -13,6 +13,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 use super::StoreError;
+use super::cipher::{self, Passphrase};
 use super::migrations::{
     APPLICATION_ID, MigrateError, latest_version, migrate, missing_schema, stored_version,
 };
@@ -42,6 +43,9 @@ pub struct Opened {
 enum Header {
     /// A zero-length file: treated like a new database.
     Empty,
+    /// No plain SQLite header, but large enough to be an encrypted database
+    /// (whose first page, header included, is ciphertext).
+    Opaque,
     Sqlite {
         application_id: i32,
         user_version: i64,
@@ -61,6 +65,10 @@ fn read_header(path: &Path) -> Result<(Header, u64), StoreError> {
         .map_err(|e| StoreError::io(path, e))?;
     if bytes.is_empty() {
         return Ok((Header::Empty, 0));
+    }
+    // The smallest SQLCipher file is one page of at least 512 bytes.
+    if cipher::AVAILABLE && len >= 512 && bytes.len() == 100 && &bytes[..16] != SQLITE_MAGIC {
+        return Ok((Header::Opaque, len));
     }
     if bytes.len() < 100 || &bytes[..16] != SQLITE_MAGIC {
         return Err(StoreError::NotADatabase {
@@ -272,8 +280,79 @@ fn writable(path: &Path) -> bool {
     fs::OpenOptions::new().write(true).open(path).is_ok()
 }
 
-/// Opens (or, with [`Access::Create`], creates) the database at `path`.
+/// Opens (or, with [`Access::Create`], creates) the database at `path`; an
+/// encrypted one with the passphrase this process was given.
 pub fn open_path(path: &Path, access: Access) -> Result<Opened, StoreError> {
+    open_path_keyed(path, access, cipher::remembered().as_ref())
+}
+
+/// Checks an encrypted file through a read-only connection keyed with `key`,
+/// as [`read_header`] and [`check_version`] do for a plain one: a wrong
+/// passphrase, a foreign, newer or cut-short file is refused untouched.
+fn inspect_encrypted(path: &Path, key: &Passphrase, len: u64, wal: bool) -> Result<(), StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let fail = |e: rusqlite::Error| opening_error(path, e);
+    let conn = Connection::open_with_flags(path, flags).map_err(fail)?;
+    cipher::apply_key(&conn, key).map_err(fail)?;
+    conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
+    // The first read decrypts page 1: with another key it is noise, which
+    // SQLite reports as "not a database".
+    let objects: i64 = match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+    {
+        Ok(n) => n,
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            return Err(StoreError::WrongPassphrase {
+                path: path.to_path_buf(),
+            });
+        }
+        Err(e) => return Err(fail(e)),
+    };
+    let app: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(fail)?;
+    let version = stored_version(&conn).map_err(fail)?;
+    check_version(path, app, version)?;
+    if app == 0 && objects > 0 {
+        return Err(StoreError::Foreign {
+            path: path.to_path_buf(),
+        });
+    }
+    if wal {
+        return full_check(&conn).map_err(|detail| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail,
+        });
+    }
+    // SQLCipher answers `page_size` as text (it is its `cipher_page_size`).
+    let count = |pragma: &str| {
+        conn.pragma_query_value(None, pragma, |r| r.get::<_, rusqlite::types::Value>(0))
+            .map(|v| match v {
+                rusqlite::types::Value::Integer(n) => u64::try_from(n).unwrap_or(0),
+                rusqlite::types::Value::Text(t) => t.trim().parse().unwrap_or(0),
+                _ => 0,
+            })
+            .map_err(fail)
+    };
+    let (pages, page_size) = (count("page_count")?, count("page_size")?);
+    if len < pages.saturating_mul(page_size) {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: format!(
+                "the file holds {len} bytes but it counts {pages} pages of {page_size}: it was cut short"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// [`open_path`] with an explicit passphrase (`None`: an encrypted file is
+/// refused as [`StoreError::Encrypted`]). The passphrase is used only for a
+/// file that has no plain header.
+pub fn open_path_keyed(
+    path: &Path,
+    access: Access,
+    key: Option<&Passphrase>,
+) -> Result<Opened, StoreError> {
     let path = plain_path(path)?;
     let path = path.as_path();
     let meta = match fs::metadata(path) {
@@ -319,18 +398,39 @@ pub fn open_path(path: &Path, access: Access) -> Result<Opened, StoreError> {
                     });
                 }
             }
+            if header == Header::Opaque {
+                let Some(key) = key else {
+                    return Err(StoreError::Encrypted {
+                        path: path.to_path_buf(),
+                    });
+                };
+                let [wal, _] = side_files(path);
+                let wal_in_use = fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
+                let litter = Litter::before(path);
+                let checked = inspect_encrypted(path, key, len, wal_in_use);
+                if checked.is_err() {
+                    litter.clean();
+                }
+                checked?;
+            }
             header
         }
     };
+    let key = key.filter(|_| header == Header::Opaque);
     let litter = Litter::before(path);
-    let result = open_checked(path, &header, meta.is_some());
+    let result = open_checked(path, &header, meta.is_some(), key);
     if result.is_err() {
         litter.clean();
     }
     result
 }
 
-fn open_checked(path: &Path, header: &Header, existed: bool) -> Result<Opened, StoreError> {
+fn open_checked(
+    path: &Path,
+    header: &Header,
+    existed: bool,
+    key: Option<&Passphrase>,
+) -> Result<Opened, StoreError> {
     let [wal, _] = side_files(path);
     let wal_in_use = fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
     let unwritten = matches!(
@@ -358,6 +458,13 @@ fn open_checked(path: &Path, header: &Header, existed: bool) -> Result<Opened, S
         detail,
     };
     let mut conn = Connection::open_with_flags(path, flags).map_err(fail)?;
+    if let Some(key) = key {
+        cipher::apply_key(&conn, key).map_err(fail)?;
+        // Sorts and temporary indices stay in memory: a temporary file is
+        // not encrypted with the database.
+        conn.pragma_update(None, "temp_store", "MEMORY")
+            .map_err(fail)?;
+    }
     set_connection_pragmas(&conn).map_err(fail)?;
     let version = stored_version(&conn).map_err(fail)?;
     if version < latest_version() {

@@ -14,6 +14,12 @@ fn store_samples() -> Vec<(StoreError, &'static str)> {
     let sql = || rusqlite::Error::QueryReturnedNoRows;
     vec![
         (StoreError::NotADatabase { path: p() }, "/data/frontera.db"),
+        (StoreError::Encrypted { path: p() }, "FRONTERA_PASSPHRASE"),
+        (
+            StoreError::WrongPassphrase { path: p() },
+            "/data/frontera.db",
+        ),
+        (StoreError::NoEncryption, "--features encryption"),
         (StoreError::Foreign { path: p() }, "/data/frontera.db"),
         (
             StoreError::Newer {
@@ -156,6 +162,9 @@ fn store_samples() -> Vec<(StoreError, &'static str)> {
 fn variant(e: &StoreError) -> usize {
     match e {
         StoreError::NotADatabase { .. } => 0,
+        StoreError::Encrypted { .. } => 33,
+        StoreError::WrongPassphrase { .. } => 34,
+        StoreError::NoEncryption => 35,
         StoreError::Foreign { .. } => 1,
         StoreError::Newer { .. } => 2,
         StoreError::Corrupt { .. } => 3,
@@ -213,7 +222,7 @@ fn every_store_error_reads_in_every_language_on_both_surfaces() {
     seen.dedup();
     assert_eq!(
         seen,
-        (0..=32).collect::<Vec<_>>(),
+        (0..=35).collect::<Vec<_>>(),
         "a variant has no sample"
     );
     for (error, keep) in &samples {
