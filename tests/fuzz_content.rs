@@ -39,7 +39,7 @@ fn load_checked(dir: &Path) -> Result<bool, String> {
     };
     let report = content::load(&source);
     let errors: Vec<_> = report.errors().collect();
-    if report.pack.is_some() == !errors.is_empty() {
+    if report.pack.is_some() != errors.is_empty() {
         return Err(format!(
             "pack {} with {} errors",
             report.pack.is_some(),

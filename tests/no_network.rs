@@ -54,11 +54,12 @@ pub fn network_calls(trace: &str) -> Vec<String> {
             continue;
         }
         let (name, args) = line.split_once('(').unwrap_or((line, ""));
-        if name == "socketpair" && args.starts_with("AF_UNIX,") {
-            if let Some(fds) = args.split_once('[').and_then(|(_, r)| r.split_once(']')) {
-                pair_ends.extend(fds.0.split(',').map(|fd| fd.trim().to_string()));
-                continue;
-            }
+        if name == "socketpair"
+            && args.starts_with("AF_UNIX,")
+            && let Some(fds) = args.split_once('[').and_then(|(_, r)| r.split_once(']'))
+        {
+            pair_ends.extend(fds.0.split(',').map(|fd| fd.trim().to_string()));
+            continue;
         }
         let fd = args.split(',').next().unwrap_or("").trim();
         if DATA_CALLS.contains(&name) && pair_ends.contains(fd) {
