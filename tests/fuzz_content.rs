@@ -78,7 +78,7 @@ fn the_shipped_pack_written_out_loads_cleanly() {
 }
 
 proptest! {
-    #![proptest_config(config(96))]
+    #![proptest_config(config(256))]
 
     #[test]
     fn a_mutated_pack_file_loads_or_is_reported_in_process(which in any::<Index>(), input in input(512)) {
@@ -92,7 +92,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(12))]
+    #![proptest_config(config(32))]
 
     #[test]
     fn content_check_of_a_mutated_pack_exits_0_or_2_and_leaves_the_database(which in any::<Index>(), input in input(512)) {

@@ -101,7 +101,7 @@ fn the_demo_sample_opens_and_reads() {
 }
 
 proptest! {
-    #![proptest_config(config(48))]
+    #![proptest_config(config(96))]
 
     #[test]
     fn a_database_mutated_in_its_header_or_schema_opens_or_is_refused_untouched(input in input(8192)) {

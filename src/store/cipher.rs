@@ -1,17 +1,20 @@
 //! Encryption at rest with SQLCipher (cargo feature `encryption`): the
-//! passphrase this process was given, keying a connection, and rewriting a
-//! whole database encrypted, decrypted or under a new passphrase. Asking a
+//! passphrase this process was given, keying a connection, checking an
+//! encrypted file before it is opened, and rewriting a whole database
+//! encrypted, decrypted or under a new passphrase. Asking a
 //! person for the passphrase is not done here (see `commands::passphrase`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use rusqlite::Connection;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
 
 use super::StoreError;
-use super::migrations::APPLICATION_ID;
-use super::open::{Access, open_path_keyed};
+use super::migrations::{APPLICATION_ID, stored_version};
+use super::open::{Access, check_version, full_check, open_path_keyed};
 
 /// Whether this build can read and write encrypted databases.
 pub const AVAILABLE: bool = cfg!(feature = "encryption");
@@ -73,6 +76,70 @@ pub(crate) fn apply_key(conn: &Connection, key: &Passphrase) -> rusqlite::Result
     // sentence of its own instead.
     conn.pragma_update(None, "cipher_log_level", "NONE")?;
     conn.pragma_update(None, "key", key.as_str())
+}
+
+/// Checks an encrypted file through a read-only connection keyed with `key`,
+/// as the header checks of `open.rs` do for a plain one: a wrong
+/// passphrase, a foreign, newer or cut-short file is refused untouched.
+pub(super) fn inspect(
+    path: &Path,
+    key: &Passphrase,
+    len: u64,
+    wal: bool,
+) -> Result<(), StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let fail = |e: rusqlite::Error| StoreError::from_sqlite(Some(path), e);
+    let conn = Connection::open_with_flags(path, flags).map_err(fail)?;
+    apply_key(&conn, key).map_err(fail)?;
+    conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
+    // The first read decrypts page 1: with another key it is noise, which
+    // SQLite reports as "not a database".
+    let objects: i64 = match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+    {
+        Ok(n) => n,
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            return Err(StoreError::WrongPassphrase {
+                path: path.to_path_buf(),
+            });
+        }
+        Err(e) => return Err(fail(e)),
+    };
+    let app: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(fail)?;
+    let version = stored_version(&conn).map_err(fail)?;
+    check_version(path, app, version)?;
+    if app == 0 && objects > 0 {
+        return Err(StoreError::Foreign {
+            path: path.to_path_buf(),
+        });
+    }
+    if wal {
+        return full_check(&conn).map_err(|detail| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail,
+        });
+    }
+    // SQLCipher answers `page_size` as text (it is its `cipher_page_size`).
+    let count = |pragma: &str| {
+        conn.pragma_query_value(None, pragma, |r| r.get::<_, rusqlite::types::Value>(0))
+            .map(|v| match v {
+                rusqlite::types::Value::Integer(n) => u64::try_from(n).unwrap_or(0),
+                rusqlite::types::Value::Text(t) => t.trim().parse().unwrap_or(0),
+                _ => 0,
+            })
+            .map_err(fail)
+    };
+    let (pages, page_size) = (count("page_count")?, count("page_size")?);
+    if len < pages.saturating_mul(page_size) {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: format!(
+                "the file holds {len} bytes but it counts {pages} pages of {page_size}: it was cut short"
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// The file the new copy is written to before it replaces the database.

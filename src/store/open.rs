@@ -99,7 +99,11 @@ fn read_header(path: &Path) -> Result<(Header, u64), StoreError> {
     ))
 }
 
-fn check_version(path: &Path, application_id: i32, version: i64) -> Result<(), StoreError> {
+pub(super) fn check_version(
+    path: &Path,
+    application_id: i32,
+    version: i64,
+) -> Result<(), StoreError> {
     // 0/0 in the file header is what a frontera database looks like while its
     // first migration still sits in the WAL; SQLite itself decides that case.
     if application_id == 0 && version == 0 {
@@ -286,65 +290,6 @@ pub fn open_path(path: &Path, access: Access) -> Result<Opened, StoreError> {
     open_path_keyed(path, access, cipher::remembered().as_ref())
 }
 
-/// Checks an encrypted file through a read-only connection keyed with `key`,
-/// as [`read_header`] and [`check_version`] do for a plain one: a wrong
-/// passphrase, a foreign, newer or cut-short file is refused untouched.
-fn inspect_encrypted(path: &Path, key: &Passphrase, len: u64, wal: bool) -> Result<(), StoreError> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let fail = |e: rusqlite::Error| opening_error(path, e);
-    let conn = Connection::open_with_flags(path, flags).map_err(fail)?;
-    cipher::apply_key(&conn, key).map_err(fail)?;
-    conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
-    // The first read decrypts page 1: with another key it is noise, which
-    // SQLite reports as "not a database".
-    let objects: i64 = match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-    {
-        Ok(n) => n,
-        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
-            return Err(StoreError::WrongPassphrase {
-                path: path.to_path_buf(),
-            });
-        }
-        Err(e) => return Err(fail(e)),
-    };
-    let app: i32 = conn
-        .pragma_query_value(None, "application_id", |r| r.get(0))
-        .map_err(fail)?;
-    let version = stored_version(&conn).map_err(fail)?;
-    check_version(path, app, version)?;
-    if app == 0 && objects > 0 {
-        return Err(StoreError::Foreign {
-            path: path.to_path_buf(),
-        });
-    }
-    if wal {
-        return full_check(&conn).map_err(|detail| StoreError::Corrupt {
-            path: path.to_path_buf(),
-            detail,
-        });
-    }
-    // SQLCipher answers `page_size` as text (it is its `cipher_page_size`).
-    let count = |pragma: &str| {
-        conn.pragma_query_value(None, pragma, |r| r.get::<_, rusqlite::types::Value>(0))
-            .map(|v| match v {
-                rusqlite::types::Value::Integer(n) => u64::try_from(n).unwrap_or(0),
-                rusqlite::types::Value::Text(t) => t.trim().parse().unwrap_or(0),
-                _ => 0,
-            })
-            .map_err(fail)
-    };
-    let (pages, page_size) = (count("page_count")?, count("page_size")?);
-    if len < pages.saturating_mul(page_size) {
-        return Err(StoreError::Corrupt {
-            path: path.to_path_buf(),
-            detail: format!(
-                "the file holds {len} bytes but it counts {pages} pages of {page_size}: it was cut short"
-            ),
-        });
-    }
-    Ok(())
-}
-
 /// [`open_path`] with an explicit passphrase (`None`: an encrypted file is
 /// refused as [`StoreError::Encrypted`]). The passphrase is used only for a
 /// file that has no plain header.
@@ -407,7 +352,7 @@ pub fn open_path_keyed(
                 let [wal, _] = side_files(path);
                 let wal_in_use = fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
                 let litter = Litter::before(path);
-                let checked = inspect_encrypted(path, key, len, wal_in_use);
+                let checked = cipher::inspect(path, key, len, wal_in_use);
                 if checked.is_err() {
                     litter.clean();
                 }
