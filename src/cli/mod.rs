@@ -476,4 +476,13 @@ pub enum DbCommand {
         #[command(flatten)]
         json: JsonFlag,
     },
+    /// Encrypt the database with a new passphrase, asked twice on the terminal
+    /// (FRONTERA_PASSPHRASE for scripts); needs a build with `--features encryption`
+    Encrypt,
+    /// Write the database back unencrypted; its passphrase is asked on the
+    /// terminal (FRONTERA_PASSPHRASE for scripts)
+    Decrypt,
+    /// Change the passphrase: the current one, then the new one twice
+    /// (FRONTERA_PASSPHRASE and FRONTERA_NEW_PASSPHRASE for scripts)
+    Rekey,
 }

@@ -15,6 +15,7 @@ mod import_submissions;
 mod items;
 mod log;
 mod overview;
+pub mod passphrase;
 mod plan;
 mod post;
 mod report;
@@ -134,12 +135,44 @@ impl Context {
     /// The database, which must exist: a mistyped `--db` is an error, not a
     /// new empty database.
     pub fn open_store(&self) -> Result<Store> {
-        Ok(Store::open_existing(&self.db_path, &self.actor)?)
+        self.unlocked(|| Store::open_existing(&self.db_path, &self.actor))
     }
 
     /// The database, created when missing (commands that register something).
     pub fn create_store(&self) -> Result<Store> {
-        Ok(Store::open(&self.db_path, &self.actor)?)
+        self.unlocked(|| Store::open(&self.db_path, &self.actor))
+    }
+
+    /// Opens with `open`; an encrypted file is opened again once its
+    /// passphrase is given (remembered for the rest of the process).
+    fn unlocked(&self, open: impl Fn() -> crate::store::Result<Store>) -> Result<Store> {
+        match open() {
+            Err(StoreError::Encrypted { .. }) => {
+                self.unlock()?;
+                Ok(open()?)
+            }
+            other => Ok(other?),
+        }
+    }
+
+    /// Asks for the passphrase of an encrypted database before the interface
+    /// takes the terminal (a prompt cannot be typed into its screens).
+    pub fn unlock(&self) -> Result<()> {
+        use crate::store::cipher;
+        if cipher::AVAILABLE
+            && cipher::remembered().is_none()
+            && cipher::looks_encrypted(&self.db_path)
+        {
+            if !passphrase::can_ask() {
+                // Nobody to ask: say what the file needs, as opening does.
+                return Err(StoreError::Encrypted {
+                    path: self.db_path.clone(),
+                }
+                .into());
+            }
+            cipher::remember(passphrase::current(self.lang, &self.db_path)?);
+        }
+        Ok(())
     }
 
     /// The command line's texts in the chosen language.
@@ -253,7 +286,10 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::EquipmentTypes(args) => equipment_types::run(ctx, args.json),
         Command::Completions { shell } => generate::completions(*shell),
         Command::Man => generate::man(),
-        Command::Open { id } => crate::tui::run(ctx.tui_options(Some(id.clone()))),
+        Command::Open { id } => {
+            ctx.unlock()?;
+            crate::tui::run(ctx.tui_options(Some(id.clone())))
+        }
     }
 }
 
@@ -262,6 +298,7 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
 pub fn run_default(ctx: &Context) -> Result<()> {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+        ctx.unlock()?;
         crate::tui::run(ctx.tui_options(None))
     } else {
         overview::run(ctx)

@@ -376,6 +376,9 @@ pub fn store(e: &StoreError, lang: Lang, surface: Surface) -> String {
         StoreError::UnknownEvidence { .. }
         | StoreError::EvidenceRemoved { .. }
         | StoreError::RemovalNeedsReason => evidence::store(e, lang, surface),
+        StoreError::Encrypted { .. }
+        | StoreError::WrongPassphrase { .. }
+        | StoreError::NoEncryption => cipher::store(e, lang),
         StoreError::InvalidCounts { type_id, problems } => match lang {
             Lang::En => e.to_string(),
             Lang::Es => format!(
@@ -552,6 +555,7 @@ pub fn stdout(e: &OutputError, lang: Lang) -> String {
 }
 
 mod evidence;
+mod cipher;
 mod plan;
 #[cfg(test)]
 mod tests;

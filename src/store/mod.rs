@@ -5,6 +5,7 @@ mod answers;
 mod assessments;
 mod carry;
 mod check;
+pub mod cipher;
 mod convert;
 mod equipment;
 mod evidence;
@@ -41,6 +42,21 @@ pub use submissions::{ImportCount, Submission, SubmittedAnswer};
 pub enum StoreError {
     #[error("{path} is not a frontera database (it is not an SQLite file); it was left untouched")]
     NotADatabase { path: PathBuf },
+    #[error(
+        "{path} is encrypted (or is not an SQLite file): it needs its passphrase, asked on the \
+         terminal or read from FRONTERA_PASSPHRASE; it was left untouched"
+    )]
+    Encrypted { path: PathBuf },
+    #[error(
+        "{path} does not open with this passphrase (a wrong passphrase, or the file is not a \
+         frontera database); it was left untouched"
+    )]
+    WrongPassphrase { path: PathBuf },
+    #[error(
+        "this frontera was built without encryption (build it with `--features encryption`); \
+         nothing was changed"
+    )]
+    NoEncryption,
     #[error(
         "{path} is an SQLite database of another program, not frontera's; it was left untouched"
     )]

@@ -13,6 +13,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 use super::StoreError;
+use super::cipher::{self, Passphrase};
 use super::migrations::{
     APPLICATION_ID, MigrateError, latest_version, migrate, missing_schema, stored_version,
 };
@@ -42,6 +43,9 @@ pub struct Opened {
 enum Header {
     /// A zero-length file: treated like a new database.
     Empty,
+    /// No plain SQLite header, but large enough to be an encrypted database
+    /// (whose first page, header included, is ciphertext).
+    Opaque,
     Sqlite {
         application_id: i32,
         user_version: i64,
@@ -61,6 +65,10 @@ fn read_header(path: &Path) -> Result<(Header, u64), StoreError> {
         .map_err(|e| StoreError::io(path, e))?;
     if bytes.is_empty() {
         return Ok((Header::Empty, 0));
+    }
+    // The smallest SQLCipher file is one page of at least 512 bytes.
+    if cipher::AVAILABLE && len >= 512 && bytes.len() == 100 && &bytes[..16] != SQLITE_MAGIC {
+        return Ok((Header::Opaque, len));
     }
     if bytes.len() < 100 || &bytes[..16] != SQLITE_MAGIC {
         return Err(StoreError::NotADatabase {
@@ -91,7 +99,11 @@ fn read_header(path: &Path) -> Result<(Header, u64), StoreError> {
     ))
 }
 
-fn check_version(path: &Path, application_id: i32, version: i64) -> Result<(), StoreError> {
+pub(super) fn check_version(
+    path: &Path,
+    application_id: i32,
+    version: i64,
+) -> Result<(), StoreError> {
     // 0/0 in the file header is what a frontera database looks like while its
     // first migration still sits in the WAL; SQLite itself decides that case.
     if application_id == 0 && version == 0 {
@@ -272,8 +284,20 @@ fn writable(path: &Path) -> bool {
     fs::OpenOptions::new().write(true).open(path).is_ok()
 }
 
-/// Opens (or, with [`Access::Create`], creates) the database at `path`.
+/// Opens (or, with [`Access::Create`], creates) the database at `path`; an
+/// encrypted one with the passphrase this process was given.
 pub fn open_path(path: &Path, access: Access) -> Result<Opened, StoreError> {
+    open_path_keyed(path, access, cipher::remembered().as_ref())
+}
+
+/// [`open_path`] with an explicit passphrase (`None`: an encrypted file is
+/// refused as [`StoreError::Encrypted`]). The passphrase is used only for a
+/// file that has no plain header.
+pub fn open_path_keyed(
+    path: &Path,
+    access: Access,
+    key: Option<&Passphrase>,
+) -> Result<Opened, StoreError> {
     let path = plain_path(path)?;
     let path = path.as_path();
     let meta = match fs::metadata(path) {
@@ -319,18 +343,39 @@ pub fn open_path(path: &Path, access: Access) -> Result<Opened, StoreError> {
                     });
                 }
             }
+            if header == Header::Opaque {
+                let Some(key) = key else {
+                    return Err(StoreError::Encrypted {
+                        path: path.to_path_buf(),
+                    });
+                };
+                let [wal, _] = side_files(path);
+                let wal_in_use = fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
+                let litter = Litter::before(path);
+                let checked = cipher::inspect(path, key, len, wal_in_use);
+                if checked.is_err() {
+                    litter.clean();
+                }
+                checked?;
+            }
             header
         }
     };
+    let key = key.filter(|_| header == Header::Opaque);
     let litter = Litter::before(path);
-    let result = open_checked(path, &header, meta.is_some());
+    let result = open_checked(path, &header, meta.is_some(), key);
     if result.is_err() {
         litter.clean();
     }
     result
 }
 
-fn open_checked(path: &Path, header: &Header, existed: bool) -> Result<Opened, StoreError> {
+fn open_checked(
+    path: &Path,
+    header: &Header,
+    existed: bool,
+    key: Option<&Passphrase>,
+) -> Result<Opened, StoreError> {
     let [wal, _] = side_files(path);
     let wal_in_use = fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
     let unwritten = matches!(
@@ -358,6 +403,13 @@ fn open_checked(path: &Path, header: &Header, existed: bool) -> Result<Opened, S
         detail,
     };
     let mut conn = Connection::open_with_flags(path, flags).map_err(fail)?;
+    if let Some(key) = key {
+        cipher::apply_key(&conn, key).map_err(fail)?;
+        // Sorts and temporary indices stay in memory: a temporary file is
+        // not encrypted with the database.
+        conn.pragma_update(None, "temp_store", "MEMORY")
+            .map_err(fail)?;
+    }
     set_connection_pragmas(&conn).map_err(fail)?;
     let version = stored_version(&conn).map_err(fail)?;
     if version < latest_version() {

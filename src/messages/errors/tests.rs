@@ -14,6 +14,12 @@ fn store_samples() -> Vec<(StoreError, &'static str)> {
     let sql = || rusqlite::Error::QueryReturnedNoRows;
     vec![
         (StoreError::NotADatabase { path: p() }, "/data/frontera.db"),
+        (StoreError::Encrypted { path: p() }, "FRONTERA_PASSPHRASE"),
+        (
+            StoreError::WrongPassphrase { path: p() },
+            "/data/frontera.db",
+        ),
+        (StoreError::NoEncryption, "--features encryption"),
         (StoreError::Foreign { path: p() }, "/data/frontera.db"),
         (
             StoreError::Newer {
@@ -177,6 +183,9 @@ fn store_samples() -> Vec<(StoreError, &'static str)> {
 fn variant(e: &StoreError) -> usize {
     match e {
         StoreError::NotADatabase { .. } => 0,
+        StoreError::Encrypted { .. } => 37,
+        StoreError::WrongPassphrase { .. } => 38,
+        StoreError::NoEncryption => 39,
         StoreError::Foreign { .. } => 1,
         StoreError::Newer { .. } => 2,
         StoreError::Corrupt { .. } => 3,
