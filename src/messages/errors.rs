@@ -554,8 +554,8 @@ pub fn stdout(e: &OutputError, lang: Lang) -> String {
     }
 }
 
-mod evidence;
 mod cipher;
+mod evidence;
 mod plan;
 #[cfg(test)]
 mod tests;

@@ -16,8 +16,8 @@ mod packs;
 mod plan;
 mod posts;
 mod review;
-mod team;
 mod submissions;
+mod team;
 
 use std::path::{Path, PathBuf};
 

@@ -141,3 +141,32 @@ fn enter_focuses_the_item_arrows_move_and_esc_returns_to_the_list() {
     press(&mut state, &mut runner, &[k(Key::Esc)]);
     assert_eq!(state.screen, Screen::Home);
 }
+
+#[test]
+fn a_regression_from_the_previous_final_assessment_is_listed_in_the_summary() {
+    let mut db = store(true);
+    let id = carried_follow_up(&mut db);
+    let (mut state, mut runner) = app(db, Lang::En);
+    open(&mut state, &mut runner, id.as_str());
+    // The first item the previous assessment rated 4: confirmed at 4 it is
+    // no regression; given 3 (at or above target) it is one all the same.
+    press(&mut state, &mut runner, &[k(Key::Tab)]);
+    let four = {
+        let ws = state.workspace.as_ref().unwrap();
+        ws.bundle
+            .carry
+            .pending
+            .iter()
+            .find(|c| c.response == Response::Level(4))
+            .expect("a level-4 answer carried over")
+            .item
+            .clone()
+    };
+    let (p, pos) = state.workspace.as_mut().unwrap().locate(&four).unwrap();
+    state.workspace.as_mut().unwrap().go_to(p, pos);
+    press(&mut state, &mut runner, &[c('3')]);
+    let ws = state.workspace.as_ref().unwrap();
+    let (gaps, weak) = ws.summary_items();
+    let listed = gaps.iter().chain(&weak).find(|(i, _, _)| i.id == four);
+    assert_eq!(listed.map(|(_, l, b)| (*l, *b)), Some((3, Some(4))));
+}

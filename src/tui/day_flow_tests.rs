@@ -167,7 +167,7 @@ fn enter_on_the_summary_goes_to_the_gap_or_weak_item_chosen() {
         );
         gaps.iter()
             .chain(&weak)
-            .map(|(i, _)| i.id.clone())
+            .map(|(i, _, _)| i.id.clone())
             .collect()
     };
     // The last weak item: past what the pane shows, so the list scrolls.

@@ -147,7 +147,7 @@ pub const TEXTS: Texts = Texts {
     change_since: "Change since the final assessment of {date}",
     no_previous: "No earlier final assessment of this post to compare with.",
     critical_gaps: "Critical gaps (below level {level})",
-    weakest: "Weakest items",
+    weakest: "Weakest items and regressions (↓ previous level)",
     none: "none",
     complete: "complete",
     purpose: "Purpose",

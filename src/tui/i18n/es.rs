@@ -147,7 +147,7 @@ pub const TEXTS: Texts = Texts {
     change_since: "Cambio desde la evaluación final del {date}",
     no_previous: "No hay una evaluación final anterior de este puesto con la cual comparar.",
     critical_gaps: "Brechas críticas (nivel < {level})",
-    weakest: "Ítems más débiles",
+    weakest: "Ítems más débiles y retrocesos (↓ nivel anterior)",
     none: "ninguno",
     complete: "completo",
     purpose: "Propósito",

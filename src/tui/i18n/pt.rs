@@ -147,7 +147,7 @@ pub const TEXTS: Texts = Texts {
     change_since: "Mudança desde a avaliação final de {date}",
     no_previous: "Não há avaliação final anterior deste posto para comparar.",
     critical_gaps: "Lacunas críticas (nível < {level})",
-    weakest: "Itens mais fracos",
+    weakest: "Itens mais fracos e retrocessos (↓ nível anterior)",
     none: "nenhum",
     complete: "completo",
     purpose: "Finalidade",

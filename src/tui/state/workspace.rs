@@ -399,8 +399,9 @@ impl WorkspaceState {
     }
 
     /// The summary's lists: critical items below target, lowest first, and
-    /// the other items below target (heaviest first among equals), each with
-    /// its level.
+    /// the other items below target or lower than the previous final
+    /// assessment had them (heaviest first among equals), each with its level
+    /// and, for a regression, the previous level.
     pub fn summary_items(&self) -> (Ranked<'_>, Ranked<'_>) {
         let mut gaps = Vec::new();
         let mut weak = Vec::new();
@@ -413,19 +414,22 @@ impl WorkspaceState {
                     &self.bundle.header.targets,
                     item.pillar,
                 );
-                if let Response::Level(level) = self.response(&item.id)
-                    && level < target
-                {
-                    if item.critical {
-                        gaps.push((item, level));
-                    } else {
-                        weak.push((item, level));
-                    }
+                let Response::Level(level) = self.response(&item.id) else {
+                    continue;
+                };
+                let before = self
+                    .previous_answer(&item.id)
+                    .and_then(|a| a.response.level())
+                    .filter(|was| *was > level);
+                if item.critical && level < target {
+                    gaps.push((item, level, before));
+                } else if level < target || before.is_some() {
+                    weak.push((item, level, before));
                 }
             }
         }
-        gaps.sort_by_key(|(i, l)| (*l, std::cmp::Reverse(i.weight)));
-        weak.sort_by_key(|(i, l)| (*l, std::cmp::Reverse(i.weight)));
+        gaps.sort_by_key(|(i, l, _)| (*l, std::cmp::Reverse(i.weight)));
+        weak.sort_by_key(|(i, l, _)| (*l, std::cmp::Reverse(i.weight)));
         (gaps, weak)
     }
 
@@ -442,8 +446,9 @@ impl WorkspaceState {
     }
 }
 
-/// Items with their levels, lowest first.
-pub type Ranked<'a> = Vec<(&'a Item, u8)>;
+/// Items with their levels, lowest first, and the previous final
+/// assessment's level where it was higher (a regression).
+pub type Ranked<'a> = Vec<(&'a Item, u8, Option<u8>)>;
 
 /// Per pillar: indices into its items, applicable ones at the assessment's
 /// depth only, by section; only those in `only` when it is given.

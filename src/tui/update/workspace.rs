@@ -189,7 +189,7 @@ fn summary_tab(state: &mut AppState, action: Action) -> Vec<Effect> {
         let (gaps, weak) = ws.summary_items();
         gaps.iter()
             .chain(&weak)
-            .map(|(i, _)| i.id.clone())
+            .map(|(i, _, _)| i.id.clone())
             .collect()
     };
     let last = listed.len().saturating_sub(1);

@@ -275,40 +275,49 @@ fn lists(
         .to_string();
     let selected = ws.summary_selected;
     // `first`: the list's first line's place in the selection order.
-    let render =
-        |frame: &mut Frame<'_>, items: &[(&Item, u8)], first: usize, area: Rect, title: String| {
-            let width = area.width.saturating_sub(2) as usize;
-            let height = area.height.saturating_sub(2) as usize;
-            let here = selected.checked_sub(first).filter(|n| *n < items.len());
-            let offset = super::scroll_offset(here.unwrap_or(0), items.len(), height);
-            let mut lines: Vec<Line<'_>> = items
-                .iter()
-                .enumerate()
-                .skip(offset)
-                .take(height)
-                .map(|(n, (item, level))| {
-                    let question = fit(&item.text.get(lang).question, width.saturating_sub(2));
-                    let text = if here == Some(n) {
-                        Span::styled(question, theme.selected())
-                    } else {
-                        Span::raw(question)
-                    };
-                    Line::from(vec![
-                        Span::styled(format!("{level} "), theme.level(*level)),
-                        text,
-                    ])
-                })
-                .collect();
-            if lines.is_empty() {
-                lines.push(Line::styled(t.none, theme.dim()));
-            }
-            frame.render_widget(
-                Paragraph::new(lines).block(block(fit(&title, width), false, theme)),
-                area,
-            );
-            let scroll = u16::try_from(offset).unwrap_or(u16::MAX);
-            super::scroll_marks(frame, area, items.len() + 2, scroll, theme, t.more);
-        };
+    let render = |frame: &mut Frame<'_>,
+                  items: &[(&Item, u8, Option<u8>)],
+                  first: usize,
+                  area: Rect,
+                  title: String| {
+        let width = area.width.saturating_sub(2) as usize;
+        let height = area.height.saturating_sub(2) as usize;
+        let here = selected.checked_sub(first).filter(|n| *n < items.len());
+        let offset = super::scroll_offset(here.unwrap_or(0), items.len(), height);
+        let mut lines: Vec<Line<'_>> = items
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(height)
+            .map(|(n, (item, level, before))| {
+                // A regression says from where: "1 ↓3".
+                let was = before.map_or_else(String::new, |b| format!("↓{b} "));
+                let question = fit(
+                    item.text.get(lang).list_text(),
+                    width.saturating_sub(2 + was.chars().count()),
+                );
+                let text = if here == Some(n) {
+                    Span::styled(question, theme.selected())
+                } else {
+                    Span::raw(question)
+                };
+                Line::from(vec![
+                    Span::styled(format!("{level} "), theme.level(*level)),
+                    Span::styled(was, theme.warn()),
+                    text,
+                ])
+            })
+            .collect();
+        if lines.is_empty() {
+            lines.push(Line::styled(t.none, theme.dim()));
+        }
+        frame.render_widget(
+            Paragraph::new(lines).block(block(fit(&title, width), false, theme)),
+            area,
+        );
+        let scroll = u16::try_from(offset).unwrap_or(u16::MAX);
+        super::scroll_marks(frame, area, items.len() + 2, scroll, theme, t.more);
+    };
     render(
         frame,
         &gaps,
