@@ -2,6 +2,7 @@
 //! Knows nothing of the terminal, the database, PDF or the command line.
 
 pub mod assessment;
+pub mod chain;
 pub mod counts;
 mod fast_text;
 pub mod lang;

@@ -41,7 +41,14 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_carry_over.sql",
         include_str!("migrations/0007_carry_over.sql"),
     ),
+    (
+        "0008_device_chain.sql",
+        include_str!("migrations/0008_device_chain.sql"),
+    ),
 ];
+
+/// The version whose change-log rows are chained in Rust after its SQL runs.
+const CHAIN_VERSION: i64 = 8;
 
 /// Every table of the latest schema with every column it must have. A test
 /// checks this list against what the migrations build, so the two cannot drift.
@@ -140,6 +147,10 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
             "field",
             "old_value",
             "new_value",
+            "device_id",
+            "device_seq",
+            "prev_hash",
+            "row_hash",
         ],
     ),
     ("meta", &["singleton", "database_id", "writes"]),
@@ -195,6 +206,39 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
             "resolved_at",
         ],
     ),
+    (
+        "chain_stubs",
+        &["device_id", "device_seq", "prev_hash", "row_hash"],
+    ),
+    ("device_exports", &["device_id", "through_seq"]),
+    (
+        "trusted_signers",
+        &["device_id", "public_key", "trusted_at", "trusted_by"],
+    ),
+    (
+        "conflicts",
+        &[
+            "number",
+            "uid",
+            "assessment_id",
+            "entity",
+            "entity_id",
+            "field",
+            "mine",
+            "mine_by",
+            "mine_at",
+            "mine_device",
+            "theirs",
+            "theirs_by",
+            "theirs_at",
+            "theirs_device",
+            "created_at",
+            "resolved_at",
+            "resolved_by",
+            "resolution",
+            "reason",
+        ],
+    ),
 ];
 
 /// The schema version this build writes and reads.
@@ -237,6 +281,9 @@ pub fn migrate(conn: &mut Connection) -> Result<bool, MigrateError> {
         let version = index as i64 + 1;
         if version > current {
             tx.execute_batch(sql)?;
+            if version == CHAIN_VERSION {
+                super::chain::seal_legacy(&tx)?;
+            }
         }
     }
     if let Some(missing) = missing_schema(&tx)? {
