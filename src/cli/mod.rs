@@ -4,11 +4,13 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod bundles;
 mod plan;
 
 #[cfg(test)]
 mod help_tests;
 
+pub use bundles::{BundleCommand, ConflictsArgs, ConflictsCommand, KeyCommand};
 pub use plan::{
     ActionFieldArgs, PlanAddArgs, PlanCommand, PlanEditArgs, PlanFollowupArgs, PlanFormat,
     PlanListArgs, ReviewCommand,
@@ -74,8 +76,16 @@ pub enum Command {
     Review(ReviewCommand),
     /// Export a whole assessment (post, pack, items, answers, equipment, scores, log)
     Export(ExportArgs),
-    /// Print an assessment's change log
+    /// Print an assessment's change log, or `log verify [ID]` to check the hash chains
     Log(LogArgs),
+    /// This machine's device key, which signs bundles
+    #[command(subcommand)]
+    Key(KeyCommand),
+    /// Signed bundles for field teams: export, verify, import (merge)
+    #[command(subcommand)]
+    Bundle(BundleCommand),
+    /// List an assessment's merge conflicts, or resolve one
+    Conflicts(ConflictsArgs),
     /// Fill the database with the four EUROFRONT pilot crossings and assessments
     Demo(JsonFlag),
     /// Check content packs
@@ -384,8 +394,10 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// Assessment id (or a unique prefix of 4+ characters)
+    /// Assessment id (or a unique prefix of 4+ characters), or `verify`
     pub id: String,
+    /// With `verify`: the assessment whose chains to check [default: every chain]
+    pub target: Option<String>,
     #[command(flatten)]
     pub json: JsonFlag,
 }

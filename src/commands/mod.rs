@@ -3,6 +3,8 @@
 
 mod answer;
 mod assess;
+mod bundle;
+mod conflicts;
 mod content;
 mod db;
 mod demo;
@@ -11,6 +13,7 @@ mod equipment_types;
 mod export;
 mod generate;
 mod items;
+mod key;
 mod log;
 mod overview;
 mod plan;
@@ -74,7 +77,11 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
             | StoreError::EmptyComment
             | StoreError::OpenFlags { .. }
             | StoreError::NoPreviousPlan { .. }
-            | StoreError::BadTarget,
+            | StoreError::BadTarget
+            | StoreError::OpenConflicts { .. }
+            | StoreError::UnknownConflict { .. }
+            | StoreError::AmbiguousConflict { .. }
+            | StoreError::BadConflictValue { .. },
         ) => 2,
         _ => 1,
     }
@@ -118,12 +125,12 @@ impl Context {
     /// The database, which must exist: a mistyped `--db` is an error, not a
     /// new empty database.
     pub fn open_store(&self) -> Result<Store> {
-        Ok(Store::open_existing(&self.db_path, &self.actor)?)
+        with_device(Store::open_existing(&self.db_path, &self.actor)?)
     }
 
     /// The database, created when missing (commands that register something).
     pub fn create_store(&self) -> Result<Store> {
-        Ok(Store::open(&self.db_path, &self.actor)?)
+        with_device(Store::open(&self.db_path, &self.actor)?)
     }
 
     /// The command line's texts in the chosen language.
@@ -157,6 +164,18 @@ impl Context {
         crate::say!("{}", crate::messages::fill(template, values))?;
         Ok(())
     }
+}
+
+/// Writes go to this machine's device chain when it has a device key (else
+/// to the database's own chain).
+pub fn with_device(mut store: Store) -> Result<Store> {
+    let Ok(dir) = crate::device::config_dir() else {
+        return Ok(store);
+    };
+    if let Some(key) = crate::device::DeviceKey::load(&dir)? {
+        store.set_device(&key.device_id())?;
+    }
+    Ok(store)
 }
 
 impl From<LangArg> for Lang {
@@ -227,6 +246,9 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Review(cmd) => review::run(ctx, cmd),
         Command::Export(args) => export::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
+        Command::Key(cmd) => key::run(ctx, cmd),
+        Command::Bundle(cmd) => bundle::run(ctx, cmd),
+        Command::Conflicts(args) => conflicts::run(ctx, args),
         Command::Demo(args) => demo::run(ctx, args.json),
         Command::Content(cmd) => content::run(ctx, cmd),
         Command::Db(cmd) => db::run(ctx, cmd),

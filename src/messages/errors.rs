@@ -358,6 +358,10 @@ pub fn store(e: &StoreError, lang: Lang, surface: Surface) -> String {
         | StoreError::OpenFlags { .. }
         | StoreError::NoPreviousPlan { .. }
         | StoreError::BadTarget => plan::store(e, lang, surface),
+        StoreError::OpenConflicts { .. }
+        | StoreError::UnknownConflict { .. }
+        | StoreError::AmbiguousConflict { .. }
+        | StoreError::BadConflictValue { .. } => conflicts::store(e, lang),
         StoreError::InvalidCounts { type_id, problems } => match lang {
             Lang::En => e.to_string(),
             Lang::Es => format!(
@@ -533,6 +537,7 @@ pub fn stdout(e: &OutputError, lang: Lang) -> String {
     }
 }
 
+mod conflicts;
 mod plan;
 #[cfg(test)]
 mod tests;

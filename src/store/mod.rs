@@ -3,8 +3,10 @@
 
 mod answers;
 mod assessments;
+pub mod bundle;
 mod chain;
 mod check;
+mod conflicts;
 mod convert;
 mod equipment;
 mod followup;
@@ -29,6 +31,7 @@ use crate::domain::time;
 pub use assessments::NewAssessment;
 pub use chain::ChainReport;
 pub use check::CheckReport;
+pub use conflicts::{Conflict, Take, shown as shown_conflict_value};
 pub use equipment::EquipmentUpdate;
 pub use open::{Access, full_check};
 pub use plan::{NewAction, ProposeSummary, ProposedAction};
@@ -168,6 +171,18 @@ pub enum StoreError {
     NoPreviousPlan { id: String },
     #[error("target levels are 0 to 4 and pillars 1 to 4")]
     BadTarget,
+    #[error(
+        "assessment {id} cannot be finalised while {count} merge conflicts are open; see `frontera conflicts {id}` and resolve each with `frontera conflicts resolve {id} ITEM --take mine|theirs|VALUE --reason TEXT`"
+    )]
+    OpenConflicts { id: String, count: i64 },
+    #[error("assessment {id} has no open conflict '{item}' (see `frontera conflicts {id}`)")]
+    UnknownConflict { id: String, item: String },
+    #[error("'{item}' names several open conflicts ({}); give the conflict's number", .numbers.join(", "))]
+    AmbiguousConflict { item: String, numbers: Vec<String> },
+    #[error(
+        "'{value}' is not a value for {field} (a response is 0 to 4 or `na: REASON`, a count a whole number or -)"
+    )]
+    BadConflictValue { field: String, value: String },
 }
 
 /// Why a status move was refused, in English.

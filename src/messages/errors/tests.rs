@@ -149,6 +149,34 @@ fn store_samples() -> Vec<(StoreError, &'static str)> {
             "828279be06a9",
         ),
         (StoreError::BadTarget, "4"),
+        (
+            StoreError::OpenConflicts {
+                id: "828279be06a9".into(),
+                count: 3,
+            },
+            "828279be06a9",
+        ),
+        (
+            StoreError::UnknownConflict {
+                id: "828279be06a9".into(),
+                item: "p1.x".into(),
+            },
+            "p1.x",
+        ),
+        (
+            StoreError::AmbiguousConflict {
+                item: "p1.x".into(),
+                numbers: vec!["4".into(), "5".into()],
+            },
+            "4, 5",
+        ),
+        (
+            StoreError::BadConflictValue {
+                field: "response".into(),
+                value: "9".into(),
+            },
+            "9",
+        ),
     ]
 }
 
@@ -188,6 +216,10 @@ fn variant(e: &StoreError) -> usize {
         StoreError::OpenFlags { .. } => 30,
         StoreError::NoPreviousPlan { .. } => 31,
         StoreError::BadTarget => 32,
+        StoreError::OpenConflicts { .. } => 33,
+        StoreError::UnknownConflict { .. } => 34,
+        StoreError::AmbiguousConflict { .. } => 35,
+        StoreError::BadConflictValue { .. } => 36,
     }
 }
 
