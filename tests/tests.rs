@@ -1,6 +1,7 @@
 //! Integration tests, built as one binary: the CLI, flows across modules, the
 //! shipped content pack, the interface in a real terminal, and reports.
 
+mod bundles;
 mod cli;
 mod content_pack;
 mod defects;

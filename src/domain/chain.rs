@@ -90,15 +90,17 @@ pub fn check(links: &[Link]) -> Result<(), Break> {
                 found: link.device_seq,
             });
         }
+        // The link first: a row moved to another place still carries the
+        // hash of its old predecessor, which names a reordering as such.
+        if link.prev_hash != prev {
+            return Err(Break::Link {
+                seq: link.device_seq,
+            });
+        }
         if let Some(row) = &link.row
             && (row.hash() != link.row_hash || row.prev_hash != link.prev_hash)
         {
             return Err(Break::Content {
-                seq: link.device_seq,
-            });
-        }
-        if link.prev_hash != prev {
-            return Err(Break::Link {
                 seq: link.device_seq,
             });
         }
