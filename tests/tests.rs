@@ -7,6 +7,7 @@ mod content_pack;
 mod defects;
 mod document;
 mod export_schema;
+mod fuzz_bundle_import;
 mod newcomer_cli;
 mod pack_v2;
 mod plan;
