@@ -226,6 +226,9 @@ fn insert_missing(
     Ok(n)
 }
 
+/// Units changed on one side, by (entity, unit, row key): the unit and its newest change.
+type Changed = BTreeMap<(&'static str, &'static str, String), (&'static Unit, Change)>;
+
 /// The units changed since the common history on one side: `side` is the
 /// schema whose rows are new, `other` the one that lacks them.
 fn changed(
@@ -233,7 +236,7 @@ fn changed(
     id: &str,
     side: &str,
     other: &str,
-) -> Result<BTreeMap<(&'static str, &'static str, String), (&'static Unit, Change)>, TransferError>
+) -> Result<Changed, TransferError>
 {
     let mut stmt = tx.prepare(&format!(
         "SELECT entity, entity_id, field, actor, at, device_id, device_seq FROM {side}.change_log s
