@@ -45,6 +45,15 @@ pub fn config_dir() -> Result<PathBuf, KeyError> {
         .ok_or(KeyError::NoHome)
 }
 
+/// This machine's key, if it has one (no home folder counts as none: the
+/// database's own chain is used then).
+pub fn current() -> Result<Option<DeviceKey>, KeyError> {
+    match config_dir() {
+        Ok(dir) => DeviceKey::load(&dir),
+        Err(_) => Ok(None),
+    }
+}
+
 /// A device's key pair.
 pub struct DeviceKey {
     signing: SigningKey,

@@ -169,10 +169,7 @@ impl Context {
 /// Writes go to this machine's device chain when it has a device key (else
 /// to the database's own chain).
 pub fn with_device(mut store: Store) -> Result<Store> {
-    let Ok(dir) = crate::device::config_dir() else {
-        return Ok(store);
-    };
-    if let Some(key) = crate::device::DeviceKey::load(&dir)? {
+    if let Some(key) = crate::device::current()? {
         store.set_device(&key.device_id())?;
     }
     Ok(store)

@@ -236,8 +236,7 @@ fn changed(
     id: &str,
     side: &str,
     other: &str,
-) -> Result<Changed, TransferError>
-{
+) -> Result<Changed, TransferError> {
     let mut stmt = tx.prepare(&format!(
         "SELECT entity, entity_id, field, actor, at, device_id, device_seq FROM {side}.change_log s
          WHERE assessment_id = ?1 AND device_id IS NOT NULL AND NOT EXISTS

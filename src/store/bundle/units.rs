@@ -68,13 +68,13 @@ pub(crate) fn unit_of(
     field: &str,
 ) -> Option<(&'static Unit, String)> {
     if entity == "conflict" {
-        let mut parts = entity_id.splitn(3, ':');
-        let (e, name) = (parts.next()?, parts.nth(1)?);
-        let key = entity_id[e.len() + 1..entity_id.len() - name.len() - 1].to_string();
+        // entity:key:unit, where the key itself may hold colons.
+        let (e, rest) = entity_id.split_once(':')?;
+        let (key, name) = rest.rsplit_once(':')?;
         return UNITS
             .iter()
             .find(|u| u.entity == e && u.name == name)
-            .map(|u| (u, key));
+            .map(|u| (u, key.to_string()));
     }
     UNITS
         .iter()
