@@ -51,7 +51,11 @@ impl Store {
         let written = write_file(&tmp, &source, ids, key, &self.now());
         if let Err(e) = written {
             let _ = std::fs::remove_file(&tmp);
-            return Err(e);
+            // The temporary name means nothing to a person: name the target.
+            return Err(match e {
+                TransferError::Write { detail, .. } => write_error(out, &detail),
+                other => other,
+            });
         }
         if let Err(e) = std::fs::rename(&tmp, out) {
             let _ = std::fs::remove_file(&tmp);

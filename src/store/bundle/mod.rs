@@ -25,7 +25,7 @@ pub const BUNDLE_APPLICATION_ID: i32 = 0x4652_4E42;
 pub enum TransferError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("{path} is not a frontera bundle ({detail}); nothing was imported")]
+    #[error("{path} is not a frontera bundle ({detail}); nothing was read from it or changed")]
     NotABundle { path: PathBuf, detail: String },
     #[error(
         "the manifest's signature does not match: the manifest was changed after signing, or not signed by device {device}"
