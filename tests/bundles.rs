@@ -456,3 +456,45 @@ fn a_final_assessment_is_never_changed_by_an_import() {
     ]);
     assert!(refused.contains("reopen"), "{refused}");
 }
+
+#[test]
+fn a_resolution_travels_back_and_settles_the_other_side() {
+    let (_, legal, procedures, _, id) = team();
+    for item in SHARED {
+        legal.ok(&["answer", &id, item, "1"]);
+        procedures.ok(&["answer", &id, item, "3"]);
+    }
+    let a = legal.file("a.frontera");
+    let b = procedures.file("b.frontera");
+    legal.ok(&["bundle", "export", &id, "-o", a.to_str().unwrap()]);
+    procedures.ok(&["bundle", "export", &id, "-o", b.to_str().unwrap()]);
+    procedures.ok(&["bundle", "import", "--trust", a.to_str().unwrap()]);
+    legal.ok(&["bundle", "import", "--trust", b.to_str().unwrap()]);
+    for item in SHARED {
+        legal.ok(&[
+            "conflicts",
+            "resolve",
+            &id,
+            item,
+            "--take",
+            "theirs",
+            "--reason",
+            "Bruno saw it",
+        ]);
+    }
+    let back = legal.file("back.frontera");
+    legal.ok(&["bundle", "export", &id, "-o", back.to_str().unwrap()]);
+    procedures.ok(&["bundle", "import", back.to_str().unwrap()]);
+    assert_eq!(
+        procedures.count("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL"),
+        0,
+        "the resolution settled the same conflicts there"
+    );
+    assert_eq!(
+        levels(&legal, &id),
+        levels(&procedures, &id),
+        "both sides agree"
+    );
+    assert!(levels(&legal, &id).iter().all(|(_, l)| *l == Some(3)));
+    assert!(procedures.ok(&["log", "verify"]).contains("intact"));
+}
