@@ -11,6 +11,7 @@ pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod demo;
+pub mod device;
 pub mod domain;
 pub mod evidence;
 pub mod interop;

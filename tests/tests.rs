@@ -1,6 +1,7 @@
 //! Integration tests, built as one binary: the CLI, flows across modules, the
 //! shipped content pack, the interface in a real terminal, and reports.
 
+mod bundles;
 mod carry_over;
 mod cli;
 mod content_pack;
@@ -9,6 +10,7 @@ mod document;
 mod encryption;
 mod evidence;
 mod export_schema;
+mod fuzz_bundle_import;
 mod fuzz_content;
 mod fuzz_db;
 mod fuzz_evidence;

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod bundles;
 mod evidence;
 mod interop;
 mod plan;
@@ -11,6 +12,7 @@ mod plan;
 #[cfg(test)]
 mod help_tests;
 
+pub use bundles::{BundleCommand, ConflictsArgs, ConflictsCommand, KeyCommand};
 pub use evidence::{EvidenceAddArgs, EvidenceCommand};
 pub use interop::{
     CsvTable, ExportFormat, ImportSubmissionsArgs, ReportFormat, SubmissionFormat, XlsformArgs,
@@ -85,8 +87,16 @@ pub enum Command {
     Export(ExportArgs),
     /// Record the answers of KoboToolbox or ODK submissions of frontera's XLSForm
     ImportSubmissions(ImportSubmissionsArgs),
-    /// Print an assessment's change log
+    /// Print an assessment's change log, or `log verify [ID]` to check the hash chains
     Log(LogArgs),
+    /// This machine's device key, which signs bundles
+    #[command(subcommand)]
+    Key(KeyCommand),
+    /// Signed bundles for field teams: export, verify, import (merge)
+    #[command(subcommand)]
+    Bundle(BundleCommand),
+    /// List an assessment's merge conflicts, or resolve one
+    Conflicts(ConflictsArgs),
     /// Fill the database with the four EUROFRONT pilot crossings and assessments
     Demo(JsonFlag),
     /// Check content packs
@@ -449,8 +459,10 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// Assessment id (or a unique prefix of 4+ characters)
+    /// Assessment id (or a unique prefix of 4+ characters), or `verify`
     pub id: String,
+    /// With `verify`: the assessment whose chains to check [default: every chain]
+    pub target: Option<String>,
     #[command(flatten)]
     pub json: JsonFlag,
 }

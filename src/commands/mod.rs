@@ -3,6 +3,8 @@
 
 mod answer;
 mod assess;
+mod bundle;
+mod conflicts;
 mod content;
 mod db;
 mod demo;
@@ -13,6 +15,7 @@ mod export;
 mod generate;
 mod import_submissions;
 mod items;
+mod key;
 mod log;
 mod overview;
 pub mod passphrase;
@@ -91,7 +94,11 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
             | StoreError::PostInUse { .. }
             | StoreError::UnknownEvidence { .. }
             | StoreError::EvidenceRemoved { .. }
-            | StoreError::RemovalNeedsReason,
+            | StoreError::RemovalNeedsReason
+            | StoreError::OpenConflicts { .. }
+            | StoreError::UnknownConflict { .. }
+            | StoreError::AmbiguousConflict { .. }
+            | StoreError::BadConflictValue { .. },
         ) => 2,
         _ => 1,
     }
@@ -135,12 +142,12 @@ impl Context {
     /// The database, which must exist: a mistyped `--db` is an error, not a
     /// new empty database.
     pub fn open_store(&self) -> Result<Store> {
-        self.unlocked(|| Store::open_existing(&self.db_path, &self.actor))
+        with_device(self.unlocked(|| Store::open_existing(&self.db_path, &self.actor))?)
     }
 
     /// The database, created when missing (commands that register something).
     pub fn create_store(&self) -> Result<Store> {
-        self.unlocked(|| Store::open(&self.db_path, &self.actor))
+        with_device(self.unlocked(|| Store::open(&self.db_path, &self.actor))?)
     }
 
     /// Opens with `open`; an encrypted file is opened again once its
@@ -206,6 +213,15 @@ impl Context {
         crate::say!("{}", crate::messages::fill(template, values))?;
         Ok(())
     }
+}
+
+/// Writes go to this machine's device chain when it has a device key (else
+/// to the database's own chain).
+pub fn with_device(mut store: Store) -> Result<Store> {
+    if let Some(key) = crate::device::current()? {
+        store.set_device(&key.device_id())?;
+    }
+    Ok(store)
 }
 
 impl From<LangArg> for Lang {
@@ -278,6 +294,9 @@ pub fn run(ctx: &Context, command: &Command) -> Result<()> {
         Command::Export(args) => export::run(ctx, args),
         Command::ImportSubmissions(args) => import_submissions::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
+        Command::Key(cmd) => key::run(ctx, cmd),
+        Command::Bundle(cmd) => bundle::run(ctx, cmd),
+        Command::Conflicts(args) => conflicts::run(ctx, args),
         Command::Demo(args) => demo::run(ctx, args.json),
         Command::Content(cmd) => content::run(ctx, cmd),
         Command::Db(cmd) => db::run(ctx, cmd),

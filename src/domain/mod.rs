@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod carry;
+pub mod chain;
 pub mod counts;
 pub mod evidence;
 mod fast_text;

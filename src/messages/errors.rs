@@ -379,6 +379,10 @@ pub fn store(e: &StoreError, lang: Lang, surface: Surface) -> String {
         StoreError::Encrypted { .. }
         | StoreError::WrongPassphrase { .. }
         | StoreError::NoEncryption => cipher::store(e, lang),
+        StoreError::OpenConflicts { .. }
+        | StoreError::UnknownConflict { .. }
+        | StoreError::AmbiguousConflict { .. }
+        | StoreError::BadConflictValue { .. } => conflicts::store(e, lang),
         StoreError::InvalidCounts { type_id, problems } => match lang {
             Lang::En => e.to_string(),
             Lang::Es => format!(
@@ -555,6 +559,7 @@ pub fn stdout(e: &OutputError, lang: Lang) -> String {
 }
 
 mod cipher;
+mod conflicts;
 mod evidence;
 mod plan;
 #[cfg(test)]

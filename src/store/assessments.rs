@@ -62,7 +62,7 @@ pub(super) fn exists(conn: &Connection, id: &AssessmentId) -> Result<bool> {
 }
 
 /// The stored status of an assessment.
-fn status_of(conn: &Connection, id: &AssessmentId) -> Result<Status> {
+pub(crate) fn status_of(conn: &Connection, id: &AssessmentId) -> Result<Status> {
     let status: String = conn
         .query_row(
             "SELECT status FROM assessments WHERE id = ?1",
@@ -219,6 +219,13 @@ impl Store {
             transition,
             Transition::Finalise | Transition::FinaliseIncomplete { .. }
         ) {
+            let conflicts = super::conflicts::open_count(&tx, id.as_str())?;
+            if conflicts > 0 {
+                return Err(StoreError::OpenConflicts {
+                    id: id.to_string(),
+                    count: conflicts,
+                });
+            }
             let open = super::review::flags(&tx, id.as_str(), true)?;
             if !open.is_empty() {
                 return Err(StoreError::OpenFlags {

@@ -49,7 +49,14 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_submissions.sql",
         include_str!("migrations/0009_submissions.sql"),
     ),
+    (
+        "0010_device_chain.sql",
+        include_str!("migrations/0010_device_chain.sql"),
+    ),
 ];
+
+/// The version whose change-log rows are chained in Rust after its SQL runs.
+const CHAIN_VERSION: i64 = 10;
 
 /// Every table of the latest schema with every column it must have. A test
 /// checks this list against what the migrations build, so the two cannot drift.
@@ -148,6 +155,10 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
             "field",
             "old_value",
             "new_value",
+            "device_id",
+            "device_seq",
+            "prev_hash",
+            "row_hash",
         ],
     ),
     ("meta", &["singleton", "database_id", "writes"]),
@@ -253,6 +264,39 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
             "imported_by",
         ],
     ),
+    (
+        "chain_stubs",
+        &["device_id", "device_seq", "prev_hash", "row_hash"],
+    ),
+    ("device_exports", &["device_id", "through_seq"]),
+    (
+        "trusted_signers",
+        &["device_id", "public_key", "trusted_at", "trusted_by"],
+    ),
+    (
+        "conflicts",
+        &[
+            "number",
+            "uid",
+            "assessment_id",
+            "entity",
+            "entity_id",
+            "field",
+            "mine",
+            "mine_by",
+            "mine_at",
+            "mine_device",
+            "theirs",
+            "theirs_by",
+            "theirs_at",
+            "theirs_device",
+            "created_at",
+            "resolved_at",
+            "resolved_by",
+            "resolution",
+            "reason",
+        ],
+    ),
 ];
 
 /// The schema version this build writes and reads.
@@ -295,6 +339,9 @@ pub fn migrate(conn: &mut Connection) -> Result<bool, MigrateError> {
         let version = index as i64 + 1;
         if version > current {
             tx.execute_batch(sql)?;
+            if version == CHAIN_VERSION {
+                super::chain::seal_legacy(&tx)?;
+            }
         }
     }
     if let Some(missing) = missing_schema(&tx)? {

@@ -3,9 +3,12 @@
 
 mod answers;
 mod assessments;
+pub mod bundle;
 mod carry;
+mod chain;
 mod check;
 pub mod cipher;
+mod conflicts;
 mod convert;
 mod equipment;
 mod evidence;
@@ -31,7 +34,9 @@ use crate::domain::review::ReviewRefusal;
 use crate::domain::time;
 
 pub use assessments::NewAssessment;
+pub use chain::ChainReport;
 pub use check::CheckReport;
+pub use conflicts::{Conflict, Take, shown as shown_conflict_value};
 pub use equipment::EquipmentUpdate;
 pub use evidence::Added;
 pub use open::{Access, full_check};
@@ -200,6 +205,18 @@ pub enum StoreError {
     EvidenceRemoved { evidence: String },
     #[error("say why the evidence is removed (--reason TEXT); it was kept")]
     RemovalNeedsReason,
+    #[error(
+        "assessment {id} cannot be finalised while {count} merge conflicts are open; see `frontera conflicts {id}` and resolve each with `frontera conflicts resolve {id} ITEM --take mine|theirs|VALUE --reason TEXT`"
+    )]
+    OpenConflicts { id: String, count: i64 },
+    #[error("assessment {id} has no open conflict '{item}' (see `frontera conflicts {id}`)")]
+    UnknownConflict { id: String, item: String },
+    #[error("'{item}' names several open conflicts ({}); give the conflict's number", .numbers.join(", "))]
+    AmbiguousConflict { item: String, numbers: Vec<String> },
+    #[error(
+        "'{value}' is not a value for {field} (a response is 0 to 4 or `na: REASON`, a count a whole number or -)"
+    )]
+    BadConflictValue { field: String, value: String },
 }
 
 /// Why a status move was refused, in English.
@@ -417,12 +434,20 @@ pub(crate) fn log(tx: &Transaction<'_>, actor: &str, at: &str, entry: LogEntry<'
     if entry.old == entry.new {
         return Ok(());
     }
-    tx.execute(
-        "INSERT INTO change_log (at, actor, assessment_id, entity, entity_id, field, old_value, new_value)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![at, actor, entry.assessment, entry.entity, entry.entity_id, entry.field, entry.old, entry.new],
-    )?;
-    Ok(())
+    // Each row joins this device's hash chain (see chain.rs).
+    chain::append(
+        tx,
+        chain::Fields {
+            at,
+            actor,
+            assessment: entry.assessment,
+            entity: entry.entity,
+            entity_id: entry.entity_id,
+            field: entry.field,
+            old: entry.old,
+            new: entry.new,
+        },
+    )
 }
 
 /// Writes the change-log rows of one entity of one assessment inside the
@@ -473,30 +498,32 @@ pub(crate) fn log_note(
     if entry.old == entry.new {
         return Ok(());
     }
-    // The newest row of the whole log, if it is this note's by this person.
-    let last: Option<(i64, String)> = tx
+    // The newest row of the whole log, if it is this note's by this person,
+    // on this device, and not yet handed out in a bundle (a row others hold
+    // must keep its hash).
+    let device = chain::current_device(tx)?;
+    let last: Option<(i64, String, i64)> = tx
         .query_row(
-            "SELECT seq, at FROM change_log
+            "SELECT seq, at, device_seq FROM change_log
              WHERE seq = (SELECT max(seq) FROM change_log)
                AND assessment_id IS ?1 AND actor = ?2 AND entity = ?3
-               AND entity_id = ?4 AND field = ?5",
+               AND entity_id = ?4 AND field = ?5 AND device_id = ?6",
             params![
                 entry.assessment,
                 actor,
                 entry.entity,
                 entry.entity_id,
-                entry.field
+                entry.field,
+                device
             ],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
-    if let Some((seq, last_at)) = last
+    if let Some((seq, last_at, device_seq)) = last
         && time::seconds_between(&last_at, at).is_some_and(|s| (0..=NOTE_RUN_SECONDS).contains(&s))
+        && chain::unexported(tx, &device, device_seq)?
     {
-        tx.execute(
-            "UPDATE change_log SET at = ?2, new_value = ?3 WHERE seq = ?1",
-            params![seq, at, entry.new],
-        )?;
+        chain::rewrite_head(tx, seq, at, entry.new)?;
         return Ok(());
     }
     log(tx, actor, at, entry)

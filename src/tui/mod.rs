@@ -78,11 +78,15 @@ pub fn settle(state: &mut AppState, runner: &mut Runner, effects: Vec<Effect>) {
 pub fn start(options: &Options) -> anyhow::Result<(AppState, Runner)> {
     // Opening an assessment needs its database; the home screen may start
     // on a new one (it offers the demo data).
-    let store = if options.open.is_some() {
+    let mut store = if options.open.is_some() {
         Store::open_existing(&options.db_path, &options.actor)?
     } else {
         Store::open(&options.db_path, &options.actor)?
     };
+    // Changes made here join this machine's device chain, as on the command line.
+    if let Some(key) = crate::device::current()? {
+        store.set_device(&key.device_id())?;
+    }
     let open = match &options.open {
         Some(text) => Some(store.resolve(text)?),
         None => None,

@@ -176,6 +176,34 @@ fn store_samples() -> Vec<(StoreError, &'static str)> {
             "a1b2c3d4e5f6",
         ),
         (StoreError::RemovalNeedsReason, ""),
+        (
+            StoreError::OpenConflicts {
+                id: "828279be06a9".into(),
+                count: 3,
+            },
+            "828279be06a9",
+        ),
+        (
+            StoreError::UnknownConflict {
+                id: "828279be06a9".into(),
+                item: "p1.x".into(),
+            },
+            "p1.x",
+        ),
+        (
+            StoreError::AmbiguousConflict {
+                item: "p1.x".into(),
+                numbers: vec!["4".into(), "5".into()],
+            },
+            "4, 5",
+        ),
+        (
+            StoreError::BadConflictValue {
+                field: "response".into(),
+                value: "9".into(),
+            },
+            "9",
+        ),
     ]
 }
 
@@ -222,6 +250,10 @@ fn variant(e: &StoreError) -> usize {
         StoreError::EvidenceRemoved { .. } => 34,
         StoreError::RemovalNeedsReason => 35,
         StoreError::PostInUse { .. } => 36,
+        StoreError::OpenConflicts { .. } => 40,
+        StoreError::UnknownConflict { .. } => 41,
+        StoreError::AmbiguousConflict { .. } => 42,
+        StoreError::BadConflictValue { .. } => 43,
     }
 }
 
@@ -247,7 +279,7 @@ fn every_store_error_reads_in_every_language_on_both_surfaces() {
     seen.dedup();
     assert_eq!(
         seen,
-        (0..=39).collect::<Vec<_>>(),
+        (0..=43).collect::<Vec<_>>(),
         "a variant has no sample"
     );
     for (error, keep) in &samples {
