@@ -26,6 +26,7 @@ mod report;
 mod report_reading;
 mod submissions;
 mod tui;
+mod tui_day;
 mod tui_defects;
 mod upgrade;
 mod xlsform;

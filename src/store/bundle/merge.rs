@@ -431,7 +431,7 @@ fn import_conflicts(tx: &Transaction<'_>, id: &str, now: &str) -> Result<usize, 
              theirs = mine, theirs_by = mine_by, theirs_at = mine_at, theirs_device = mine_device
          WHERE assessment_id = ?1 AND created_at = ?2 AND resolved_at IS NULL
            AND uid IN (SELECT uid FROM b.conflicts)
-           AND theirs IS (SELECT json_array(level, na_reason, carry_state) FROM main.answers a
+           AND theirs IS (SELECT json_array(level, na_reason, confirmed_from) FROM main.answers a
                           WHERE entity = 'answer' AND field = 'response'
                             AND a.assessment_id = ?1 AND a.item_id = entity_id)",
         params![id, now],

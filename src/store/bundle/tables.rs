@@ -132,7 +132,7 @@ pub(crate) const TABLES: &[BundleTable] = &[
             Merge::InsertMissing,
         )
     },
-    // Issue 14 point 1 (schema 9): carried when the source has them.
+    // Issue 14 point 1 (schema 8): carried when the source has them.
     BundleTable {
         blob: Some(("data", "sha256")),
         optional: true,

@@ -38,7 +38,7 @@ pub(crate) const UNITS: &[Unit] = &[
         key: "item_id",
         entity: "answer",
         name: "response",
-        columns: &["level", "na_reason", "carry_state"],
+        columns: &["level", "na_reason", "confirmed_from"],
         fields: &["response", "national"],
     },
     Unit {
