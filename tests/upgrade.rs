@@ -7,7 +7,8 @@
 //! value the old release printed is still printed the same. New fields may be
 //! added; none may change or go missing. Schema 1 is wave 1's release;
 //! schema 6 holds action plans, follow-ups, review flags and the visit's
-//! method, as the demo writes them.
+//! method, as the demo writes them; schema 10 (this wave's release) adds
+//! carry-over, evidence, a post edit and chained change logs.
 
 use std::path::{Path, PathBuf};
 
@@ -165,4 +166,38 @@ fn a_schema_6_database_with_plans_reads_the_same_after_upgrade() {
             );
         }
     }
+}
+
+/// Schema 10, this wave's release: carry-over (a follow-up with proposals,
+/// one confirmed, one answered anew), evidence with EXIF, a post edited, and
+/// the change log chained under a device key. The assessments are listed in
+/// `expected/ids.txt`.
+#[test]
+fn a_schema_10_database_with_carry_over_evidence_and_chains_reads_the_same_after_upgrade() {
+    let s = upgraded(10);
+    let posts = s.json(&["--lang", "en", "post", "list", "--json"]);
+    assert_still_reads(&expected(10, "posts.json"), &posts, "post list");
+    let ids = std::fs::read_to_string(fixture(10).join("expected/ids.txt")).unwrap();
+    let ids: Vec<&str> = ids.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(ids.len(), 7);
+    for id in ids {
+        for (name, args) in [
+            ("score", vec!["score", id, "--json"]),
+            ("export", vec!["export", id]),
+            ("plan", vec!["plan", "list", id, "--json"]),
+            ("evidence", vec!["evidence", "list", id, "--json"]),
+        ] {
+            let mut full = vec!["--lang", "en"];
+            full.extend(args);
+            let now = without_today(s.json(&full));
+            assert_still_reads(
+                &without_today(expected(10, &format!("{name}-{id}.json"))),
+                &now,
+                &format!("{name} {id}"),
+            );
+        }
+    }
+    let verify = s.ok(&["--lang", "en", "log", "verify"]);
+    let was = std::fs::read_to_string(fixture(10).join("expected/log-verify.txt")).unwrap();
+    assert_eq!(verify, was, "every chain still intact");
 }
