@@ -263,6 +263,20 @@ impl WorkspaceState {
             .map_or(Response::Open, |a| a.response.clone())
     }
 
+    /// A level's name from the pinned pack's scale ("3 Established" shows
+    /// "Established"), or the interface's word when the pack has none.
+    pub fn level_name(&self, level: u8, lang: Lang) -> String {
+        self.bundle
+            .pack
+            .scoring
+            .levels
+            .get(usize::from(level))
+            .map_or_else(
+                || crate::tui::i18n::texts(lang).level_name(level).to_string(),
+                |l| l.name.get(lang).clone(),
+            )
+    }
+
     /// The item's carried-over answer, while it waits for confirmation.
     pub fn carried(&self, item: &str) -> Option<&crate::domain::carry::CarriedAnswer> {
         self.bundle.carry.pending_for(item)

@@ -76,16 +76,7 @@ fn focus_lines<'a>(
         .enumerate()
         .map(|(level, descriptor)| {
             let level = level as u8;
-            let name = ws
-                .bundle
-                .pack
-                .scoring
-                .levels
-                .get(usize::from(level))
-                .map_or_else(
-                    || t.level_name(level).to_string(),
-                    |l| l.name.get(lang).clone(),
-                );
+            let name = ws.level_name(level, lang);
             let chosen = response.level() == Some(level);
             let prefix = format!("{}{level} {name}: ", if chosen { "▶" } else { "" });
             let rows = wrap(&format!("{prefix}{descriptor}"), width);

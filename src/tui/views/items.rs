@@ -243,13 +243,9 @@ pub fn detail_paragraph<'a>(
     ));
     lines.push(Line::raw(""));
     lines.push(Line::styled(t.levels, theme.heading()));
-    let labels = &ws.bundle.pack.scoring.levels;
     for (level, descriptor) in text.levels.iter().enumerate() {
         let chosen = response.level() == Some(level as u8);
-        let name = labels.get(level).map_or_else(
-            || t.level_name(level as u8).to_string(),
-            |l| l.name.get(lang).clone(),
-        );
+        let name = ws.level_name(level as u8, lang);
         let marker = if chosen { "▶" } else { " " };
         let style = if chosen {
             theme.chosen()
@@ -332,19 +328,7 @@ pub fn earlier_lines(
 ) -> Vec<Line<'static>> {
     let describe = |response: &Response| match response {
         Response::Open => format!("· {}", t.open),
-        Response::Level(l) => {
-            let name = ws
-                .bundle
-                .pack
-                .scoring
-                .levels
-                .get(usize::from(*l))
-                .map_or_else(
-                    || t.level_name(*l).to_string(),
-                    |x| x.name.get(lang).clone(),
-                );
-            format!("{l} {name}")
-        }
+        Response::Level(l) => format!("{l} {}", ws.level_name(*l, lang)),
         Response::NotApplicable { reason } => format!("{}: {}", t.na, visible_line(reason)),
     };
     let note_line = |note: &str| {
@@ -390,16 +374,7 @@ pub fn answer_line(
     match response {
         Response::Open => Line::styled(format!("· {}", t.open), theme.dim()),
         Response::Level(l) => {
-            let name = ws
-                .bundle
-                .pack
-                .scoring
-                .levels
-                .get(usize::from(*l))
-                .map_or_else(
-                    || t.level_name(*l).to_string(),
-                    |x| x.name.get(lang).clone(),
-                );
+            let name = ws.level_name(*l, lang);
             Line::styled(
                 format!("▶ {l} {name}"),
                 theme.level(*l).add_modifier(ratatui::style::Modifier::BOLD),
