@@ -252,6 +252,15 @@ fn the_team_is_replaced_and_logged_and_a_final_assessment_keeps_its_own() {
             && c.old.as_deref() == Some("Ana")
             && c.new.as_deref() == Some("Ana, Luis")
     }));
+    let rows = store.change_log(&follow).unwrap().len();
+    store
+        .set_evaluators(&follow, &["Ana".into(), "Luis".into()])
+        .unwrap();
+    assert_eq!(
+        store.change_log(&follow).unwrap().len(),
+        rows,
+        "the same team writes nothing"
+    );
     assert!(matches!(
         store.set_evaluators(&base, &["Eve".into()]),
         Err(StoreError::Locked(_))

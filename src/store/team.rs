@@ -8,7 +8,8 @@ use crate::domain::assessment::AssessmentId;
 
 impl Store {
     /// Replaces the assessment's evaluators (names trimmed, empty ones
-    /// dropped); logged with the team before and after.
+    /// dropped); logged with the team before and after. The same team again
+    /// writes nothing.
     pub fn set_evaluators(&mut self, id: &AssessmentId, evaluators: &[String]) -> Result<()> {
         let at = now();
         let actor = self.actor.clone();
@@ -18,6 +19,9 @@ impl Store {
             .filter(|e| !e.is_empty())
             .collect();
         let before = self.assessment(id)?.evaluators;
+        if before == names {
+            return Ok(());
+        }
         let tx = self.write()?;
         Self::check_unlocked(&tx, id)?;
         tx.execute(

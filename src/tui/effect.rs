@@ -97,7 +97,7 @@ pub enum Effect {
     SetMethod {
         id: AssessmentId,
         method: Box<crate::domain::assessment::Method>,
-        /// The team; unchanged names are not logged again.
+        /// The team (the store writes it only when it changed).
         evaluators: Vec<String>,
     },
     /// Rewrites a post's register entry (its code stays).

@@ -170,17 +170,10 @@ impl Runner {
                 method,
                 evaluators,
             } => {
-                let team_changed = self
+                let result = self
                     .store
-                    .assessment(&id)
-                    .is_ok_and(|a| a.evaluators != evaluators);
-                let result = self.store.set_method(&id, &method).and_then(|()| {
-                    if team_changed {
-                        self.store.set_evaluators(&id, &evaluators)
-                    } else {
-                        Ok(())
-                    }
-                });
+                    .set_method(&id, &method)
+                    .and_then(|()| self.store.set_evaluators(&id, &evaluators));
                 return vec![self.saved(&id, result)];
             }
             Effect::SetTarget { id, pillar, level } => {
