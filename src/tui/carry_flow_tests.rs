@@ -170,3 +170,52 @@ fn a_regression_from_the_previous_final_assessment_is_listed_in_the_summary() {
     let listed = gaps.iter().chain(&weak).find(|(i, _, _)| i.id == four);
     assert_eq!(listed.map(|(_, l, b)| (*l, *b)), Some((3, Some(4))));
 }
+
+/// The promise for 80×24: the question, the answer and all five level
+/// descriptors on the first screen — for every item of every pillar, in the
+/// two longest languages, on a follow-up that also shows carried-over notes.
+#[test]
+fn the_focused_view_shows_all_five_levels_of_every_item_at_80_by_24() {
+    for lang in [Lang::Es, Lang::Pt] {
+        let mut db = store(true);
+        let id = carried_follow_up(&mut db);
+        // A reason long enough to fill the screen: it is cut, the levels stay.
+        let reason = "No hay instalación compartida en este paso; ".repeat(20);
+        db.set_response(
+            &id,
+            "p1.strategy.national-ibm-strategy",
+            &Response::NotApplicable { reason },
+        )
+        .unwrap();
+        let (mut state, mut runner) = app(db, lang);
+        open(&mut state, &mut runner, id.as_str());
+        press(&mut state, &mut runner, &[k(Key::Enter)]);
+        let mut seen = 0;
+        for _pillar in 0..4 {
+            press(&mut state, &mut runner, &[k(Key::Home)]);
+            let count = {
+                let ws = state.workspace.as_ref().unwrap();
+                let crate::tui::state::workspace::Tab::Pillar(p) = ws.tab() else {
+                    panic!("a pillar tab");
+                };
+                ws.items[p].len()
+            };
+            for _ in 0..count {
+                let screen = crate::tui::test_support::render(&state, 80, 24);
+                let ws = state.workspace.as_ref().unwrap();
+                let item = current_item(&state);
+                for level in 0..5u8 {
+                    let name = format!("{level} {}:", ws.level_name(level, lang));
+                    assert!(
+                        screen.contains(&name),
+                        "{item} ({lang}): level {level} is off the first screen:\n{screen}"
+                    );
+                }
+                seen += 1;
+                press(&mut state, &mut runner, &[k(Key::Down)]);
+            }
+            press(&mut state, &mut runner, &[k(Key::Tab)]);
+        }
+        assert!(seen > 100, "{seen} items looked at");
+    }
+}

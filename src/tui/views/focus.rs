@@ -49,6 +49,9 @@ pub fn draw(
     super::scroll_marks(frame, area, rows, scroll, theme, t.more);
 }
 
+/// The rows the answer line and each line about the previous answer may take.
+const HEAD_LINE_ROWS: usize = 2;
+
 /// Every line of the view, the first `height` rows being the compact head.
 fn focus_lines<'a>(
     ws: &'a WorkspaceState,
@@ -67,8 +70,18 @@ fn focus_lines<'a>(
         .collect();
     let mut after = vec![answer_line(ws, &response, t, lang, theme)];
     after.extend(earlier_lines(ws, &item.id, t, lang, theme));
+    // Two rows each at most (a long note or reason ends in "…"), so they
+    // can never push the descriptors off the first screen.
     for line in after {
-        lines.extend(rewrap(&line, width));
+        let mut rows = rewrap(&line, width);
+        if rows.len() > HEAD_LINE_ROWS {
+            rows.truncate(HEAD_LINE_ROWS);
+            if let Some(last) = rows.last_mut() {
+                let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+                *last = Line::styled(ellipsis(&text, width), last.style);
+            }
+        }
+        lines.extend(rows);
     }
     let levels: Vec<Descriptor> = text
         .levels
