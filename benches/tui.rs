@@ -32,7 +32,9 @@ fn options(db: &Path, open: Option<&str>) -> Options {
 
 fn draw(state: &frontera::tui::state::AppState, terminal: &mut Terminal<TestBackend>) {
     terminal
-        .draw(|frame| tui::views::draw(frame, black_box(state)))
+        .draw(|frame| {
+            tui::views::draw(frame, black_box(state));
+        })
         .unwrap();
 }
 

@@ -28,5 +28,6 @@ mod submissions;
 mod tui;
 mod tui_day;
 mod tui_defects;
+mod tui_mouse;
 mod upgrade;
 mod xlsform;

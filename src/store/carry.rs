@@ -89,23 +89,26 @@ impl Store {
             [id.as_str()],
             |r| r.get(0),
         )?;
-        tx.execute(
-            "UPDATE assessments SET carried_from = ?2 WHERE id = ?1",
-            params![id.as_str(), from.as_str()],
-        )?;
-        log(
-            &tx,
-            &actor,
-            &at,
-            LogEntry {
-                assessment: Some(id.as_str()),
-                entity: "assessment",
-                entity_id: id.as_str(),
-                field: "carried_from",
-                old: before,
-                new: Some(from.to_string()),
-            },
-        )?;
+        // Proposing one item again (an undo) keeps the source: no new entry.
+        if before.as_deref() != Some(from.as_str()) {
+            tx.execute(
+                "UPDATE assessments SET carried_from = ?2 WHERE id = ?1",
+                params![id.as_str(), from.as_str()],
+            )?;
+            log(
+                &tx,
+                &actor,
+                &at,
+                LogEntry {
+                    assessment: Some(id.as_str()),
+                    entity: "assessment",
+                    entity_id: id.as_str(),
+                    field: "carried_from",
+                    old: before,
+                    new: Some(from.to_string()),
+                },
+            )?;
+        }
         Self::touch(&tx, id, &at)?;
         tx.commit()?;
         Ok(Some((from, carried)))
@@ -166,6 +169,98 @@ impl Store {
             tx.commit()?;
         }
         Ok(confirmed)
+    }
+}
+
+impl Store {
+    /// Undoes the answer given to a carried-over item: the item is open
+    /// again and the previous final assessment's answer is proposed again,
+    /// as before it was confirmed or replaced. A note written here stays; the
+    /// carried note a confirmation copied in goes back to the proposal.
+    /// `false` when `id` carries nothing over for `item`.
+    pub fn restore_carried(&mut self, id: &AssessmentId, item: &str) -> Result<bool> {
+        let at = now();
+        let actor = self.actor.clone();
+        let tx = self.write()?;
+        Self::check_unlocked(&tx, id)?;
+        let from: Option<String> = tx.query_row(
+            "SELECT carried_from FROM assessments WHERE id = ?1",
+            [id.as_str()],
+            |r| r.get(0),
+        )?;
+        let Some(from) = from else {
+            return Ok(false);
+        };
+        let source: Option<StoredAnswer> = tx
+            .query_row(
+                "SELECT level, na_reason, note, note_lang FROM answers
+                 WHERE assessment_id = ?1 AND item_id = ?2",
+                params![from, item],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        let Some((level, reason, carried_note, carried_lang)) = source else {
+            return Ok(false);
+        };
+        let here: Option<(Option<i64>, Option<String>, String)> = tx
+            .query_row(
+                "SELECT level, na_reason, note FROM answers WHERE assessment_id = ?1 AND item_id = ?2",
+                params![id.as_str(), item],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let old = here
+            .as_ref()
+            .map(|(l, n, _)| convert::response(item, *l, n.clone()))
+            .transpose()?
+            .unwrap_or(Response::Open);
+        let own_note = here
+            .map(|(_, _, note)| note)
+            .filter(|note| *note != carried_note)
+            .unwrap_or_default();
+        tx.execute(
+            "UPDATE answers SET level = NULL, na_reason = NULL, note = ?3, confirmed_from = NULL,
+                                updated_at = ?4, updated_by = ?5
+             WHERE assessment_id = ?1 AND item_id = ?2",
+            params![id.as_str(), item, own_note, at, actor],
+        )?;
+        tx.execute(
+            "INSERT INTO carried_answers (assessment_id, item_id, level, na_reason, note,
+                                          note_lang, carried_at, carried_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (assessment_id, item_id) DO NOTHING",
+            params![
+                id.as_str(),
+                item,
+                level,
+                reason,
+                carried_note,
+                carried_lang,
+                at,
+                actor
+            ],
+        )?;
+        let proposal = convert::response(item, level, reason)?;
+        log(
+            &tx,
+            &actor,
+            &at,
+            LogEntry {
+                assessment: Some(id.as_str()),
+                entity: "answer",
+                entity_id: item,
+                field: "response",
+                old: Some(describe(&old)),
+                new: Some(format!(
+                    "{} (undone; {} carried over again, to confirm)",
+                    Response::Open.code(),
+                    describe(&proposal)
+                )),
+            },
+        )?;
+        Self::touch(&tx, id, &at)?;
+        tx.commit()?;
+        Ok(true)
     }
 }
 

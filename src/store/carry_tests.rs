@@ -266,3 +266,41 @@ fn the_team_is_replaced_and_logged_and_a_final_assessment_keeps_its_own() {
         Err(StoreError::Locked(_))
     ));
 }
+
+#[test]
+fn restoring_a_carried_item_reopens_it_proposes_it_again_and_keeps_a_note_written_here() {
+    let (mut store, _base, follow) = baseline_and_followup();
+    store.carry_over(&follow, ITEMS).unwrap();
+    // p2.a confirmed (the carried note comes in with it); p2.c replaced by a
+    // level, with a note of the evaluator's own.
+    assert!(store.confirm_carried(&follow, "p2.a").unwrap());
+    store
+        .set_answer(&follow, "p2.c", &Response::Level(1), Some("my own note"))
+        .unwrap();
+    assert!(
+        store
+            .carry_over_state(&follow)
+            .unwrap()
+            .pending_for("p2.c")
+            .is_none()
+    );
+    let log_before = store.change_log(&follow).unwrap().len();
+    assert!(store.restore_carried(&follow, "p2.a").unwrap());
+    assert!(store.restore_carried(&follow, "p2.c").unwrap());
+    let state = store.carry_over_state(&follow).unwrap();
+    assert_eq!(
+        state.pending_for("p2.a").unwrap().response,
+        Response::Level(3)
+    );
+    assert_eq!(state.pending_for("p2.c").unwrap().note, "ask the chief");
+    assert!(state.confirmed.is_empty());
+    let answers = store.answers(&follow).unwrap();
+    let of = |item: &str| answers.iter().find(|a| a.item == item);
+    assert!(of("p2.a").is_none_or(|a| a.response.is_open() && a.note.is_empty()));
+    let c = of("p2.c").expect("the note written here stays");
+    assert!(c.response.is_open());
+    assert_eq!(c.note, "my own note");
+    assert_eq!(store.change_log(&follow).unwrap().len(), log_before + 2);
+    // Nothing was carried for p2.d: nothing to restore.
+    assert!(!store.restore_carried(&follow, "p2.d").unwrap());
+}

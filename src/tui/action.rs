@@ -11,6 +11,7 @@ use crate::report::ExportRequest;
 
 use super::keys::KeyPress;
 use super::state::NoteTarget;
+use super::views::hits::Target;
 
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -95,6 +96,12 @@ pub enum Action {
     GoToCited,
     /// Summary tab: how the visit was carried out (dates, people, sites).
     EditMethod,
+    /// The mouse chose a tab or a list row.
+    Pick(Target),
+    /// The wheel over the item detail: a few rows down or up.
+    NudgeDetail {
+        down: bool,
+    },
     Tick,
     Done(Outcome),
 }

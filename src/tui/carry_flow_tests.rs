@@ -219,3 +219,46 @@ fn the_focused_view_shows_all_five_levels_of_every_item_at_80_by_24() {
         assert!(seen > 100, "{seen} items looked at");
     }
 }
+
+#[test]
+fn u_after_confirming_or_replacing_a_carried_answer_proposes_it_again() {
+    let mut db = store(true);
+    let id = carried_follow_up(&mut db);
+    let (mut state, mut runner) = app(db, Lang::En);
+    open(&mut state, &mut runner, id.as_str());
+    press(&mut state, &mut runner, &[k(Key::Tab)]);
+    let first = current_item(&state);
+    press(&mut state, &mut runner, &[c('y')]);
+    let next = current_item(&state);
+    let proposed = |state: &crate::tui::state::AppState, item: &str| {
+        state.workspace.as_ref().unwrap().carried(item).cloned()
+    };
+    let was = proposed(&state, &next).expect("the next item has a proposal");
+    press(&mut state, &mut runner, &[c('0')]);
+    assert!(proposed(&state, &next).is_none());
+    // Undo the replacement, then the confirmation: both proposals are back.
+    press(&mut state, &mut runner, &[c('u')]);
+    assert_eq!(proposed(&state, &next), Some(was));
+    let open_or_none = |r: Option<Response>| r.is_none_or(|r| r.is_open());
+    assert!(open_or_none(response(&runner, &id, &next)));
+    press(&mut state, &mut runner, &[c('u')]);
+    assert!(proposed(&state, &first).is_some(), "confirmed, then undone");
+    assert!(open_or_none(response(&runner, &id, &first)));
+    let ws = state.workspace.as_ref().unwrap();
+    assert!(ws.bundle.carry.confirmed.is_empty());
+    assert_eq!(current_item(&state), first, "undo goes to the item");
+    let log = runner.store().change_log(&id).unwrap();
+    let undone = log
+        .iter()
+        .filter(|c| {
+            c.new
+                .as_deref()
+                .is_some_and(|v| v.contains("carried over again"))
+        })
+        .count();
+    assert_eq!(undone, 2, "each undo is logged");
+    // And y confirms it again as the first time.
+    press(&mut state, &mut runner, &[c('y')]);
+    assert!(proposed(&state, &first).is_none());
+    assert!(!open_or_none(response(&runner, &id, &first)));
+}

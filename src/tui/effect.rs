@@ -24,6 +24,12 @@ pub enum Effect {
         item: String,
         response: Response,
     },
+    /// Undoes the answer given to a carried-over item: open again, and the
+    /// previous final assessment's answer proposed again.
+    RestoreCarried {
+        id: AssessmentId,
+        item: String,
+    },
     /// Saves a note only if the stored one is still `expected`.
     SetNote {
         id: AssessmentId,

@@ -1,4 +1,4 @@
-//! Where events come from: the keyboard and resizes (input thread, which also
+//! Where events come from: the keyboard, the mouse and resizes (input thread, which also
 //! ticks), the store worker's outcomes, and termination signals. All arrive on
 //! one channel, so the loop handles them one at a time.
 
@@ -10,12 +10,15 @@ use ratatui::crossterm::event::{self as term, Event as TermEvent};
 
 use super::action::Outcome;
 use super::keys::{KeyPress, from_crossterm};
+use super::mouse::{self, MouseInput};
 
 pub const TICK: Duration = Duration::from_millis(250);
 
 #[derive(Debug)]
 pub enum Event {
     Key(KeyPress),
+    /// A click or the wheel.
+    Mouse(MouseInput),
     /// Text pasted at once (the terminal's bracketed paste).
     Paste(String),
     /// The terminal's new size, in columns and rows.
@@ -33,6 +36,7 @@ pub fn spawn_input(tx: Sender<Event>) {
             let event = match term::poll(TICK) {
                 Ok(true) => match term::read() {
                     Ok(TermEvent::Key(key)) => from_crossterm(key).map(Event::Key),
+                    Ok(TermEvent::Mouse(m)) => mouse::from_crossterm(m).map(Event::Mouse),
                     Ok(TermEvent::Paste(text)) => Some(Event::Paste(text)),
                     Ok(TermEvent::Resize(w, h)) => Some(Event::Resize(w, h)),
                     Ok(_) => None,

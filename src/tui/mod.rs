@@ -10,6 +10,7 @@ pub mod event;
 pub mod i18n;
 pub mod keymap;
 pub mod keys;
+pub mod mouse;
 pub mod runner;
 pub mod state;
 mod terminal;
@@ -22,6 +23,8 @@ mod carry_flow_tests;
 mod day_flow_tests;
 #[cfg(test)]
 mod flow_tests;
+#[cfg(test)]
+mod mouse_flow_tests;
 #[cfg(test)]
 mod plan_flow_tests;
 #[cfg(test)]
@@ -161,8 +164,10 @@ pub fn run(options: Options) -> anyhow::Result<()> {
     }
     event::spawn_input(tx);
     let result = (|| -> anyhow::Result<()> {
+        // Where the last frame put its rows and tabs, for the mouse.
+        let mut hits = views::hits::Hits::default();
         loop {
-            terminal.draw(|frame| views::draw(frame, &state))?;
+            terminal.draw(|frame| hits = views::draw(frame, &state))?;
             let Ok(event) = rx.recv() else {
                 return Ok(());
             };
@@ -170,6 +175,8 @@ pub fn run(options: Options) -> anyhow::Result<()> {
                 // Behind the "too small" notice only quitting acts.
                 Event::Key(key) if state.too_small() => keymap::resolve_too_small(key),
                 Event::Key(key) => keymap::resolve(state.mode(), key),
+                Event::Mouse(_) if state.too_small() => None,
+                Event::Mouse(input) => mouse::resolve(state.mode(), &hits, input),
                 Event::Paste(text) => Some(Action::Paste(text)),
                 Event::Tick => Some(Action::Tick),
                 Event::Resize(width, height) => Some(Action::Resize(width, height)),

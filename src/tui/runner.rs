@@ -87,6 +87,10 @@ impl Runner {
                 let result = self.store.set_response(&id, &item, &response);
                 return vec![self.saved(&id, result)];
             }
+            Effect::RestoreCarried { id, item } => {
+                let result = self.store.restore_carried(&id, &item).map(|_| ());
+                return vec![self.saved(&id, result)];
+            }
             Effect::SetNote {
                 id,
                 target,

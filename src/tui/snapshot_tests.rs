@@ -237,7 +237,11 @@ fn without_colour_only_emphasis_is_used() {
     let colours = |state: &crate::tui::state::AppState| {
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-        terminal.draw(|f| super::views::draw(f, state)).unwrap();
+        terminal
+            .draw(|f| {
+                super::views::draw(f, state);
+            })
+            .unwrap();
         let buffer = terminal.backend().buffer().clone();
         buffer
             .content

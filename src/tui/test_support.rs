@@ -101,9 +101,17 @@ pub fn c(ch: char) -> KeyPress {
 }
 
 pub fn render(state: &AppState, width: u16, height: u16) -> String {
+    render_with_hits(state, width, height).0
+}
+
+/// The screen and where its rows went, for clicking on it.
+pub fn render_with_hits(state: &AppState, width: u16, height: u16) -> (String, views::hits::Hits) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| views::draw(frame, state)).unwrap();
-    terminal.backend().to_string()
+    let mut hits = views::hits::Hits::default();
+    terminal
+        .draw(|frame| hits = views::draw(frame, state))
+        .unwrap();
+    (terminal.backend().to_string(), hits)
 }
 
 /// The selected item's id.

@@ -166,6 +166,7 @@ pub const TEXTS: Texts = Texts {
     help_editor: "Notes editor",
     help_dialogs: "Dialogs, forms and prompts",
     help_intro: "Every change is saved the moment you make it; \"✓ saved\" appears once it is in the database. Level keys and x never move the selection.",
+    help_mouse: "Mouse: a click chooses a row or a tab, a click on the chosen row is Enter; the wheel moves through a list or scrolls the detail under it. Hold Shift to select text with the mouse.",
     levels_names: ["Absent", "Initial", "Developing", "Established", "Advanced"],
     msg_already_submitted: "Assessment {id} is already submitted for review; F finalises it, O reopens it as a draft.",
     msg_final_cannot_submit: "Assessment {id} is final, so it cannot be submitted; to change it, reopen it first with O.",

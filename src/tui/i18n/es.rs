@@ -166,6 +166,7 @@ pub const TEXTS: Texts = Texts {
     help_editor: "Editor de observaciones",
     help_dialogs: "Diálogos, formularios y preguntas",
     help_intro: "Cada cambio se guarda en el momento en que lo hace; «✓ guardado» aparece cuando ya está en la base de datos. Las teclas de nivel y x nunca mueven la selección.",
+    help_mouse: "Ratón: un clic elige una fila o una pestaña, y un clic en la fila ya elegida equivale a Enter; la rueda recorre una lista o desplaza el detalle que está debajo. Mantenga pulsada la tecla Mayús (Shift) para seleccionar texto con el ratón.",
     levels_names: [
         "Ausente",
         "Inicial",

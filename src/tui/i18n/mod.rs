@@ -182,6 +182,8 @@ pub struct Texts {
     pub help_editor: &'static str,
     pub help_dialogs: &'static str,
     pub help_intro: &'static str,
+    /// What the mouse does, at the foot of the help.
+    pub help_mouse: &'static str,
     pub levels_names: [&'static str; 5],
     pub msg_already_submitted: &'static str,
     pub msg_final_cannot_submit: &'static str,

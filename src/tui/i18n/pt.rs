@@ -166,6 +166,7 @@ pub const TEXTS: Texts = Texts {
     help_editor: "Editor de observações",
     help_dialogs: "Diálogos, formulários e perguntas",
     help_intro: "Cada alteração é salva no momento em que é feita; \"✓ salvo\" aparece quando já está no banco de dados. As teclas de nível e x nunca movem a seleção.",
+    help_mouse: "Mouse: um clique escolhe uma linha ou uma aba, e um clique na linha já escolhida equivale a Enter; a roda percorre uma lista ou rola o detalhe que está embaixo. Mantenha a tecla Shift pressionada para selecionar texto com o mouse.",
     levels_names: [
         "Ausente",
         "Inicial",

@@ -44,8 +44,9 @@ pub struct WorkspaceState {
     /// weakest items (`summary_items` order).
     pub summary_selected: usize,
     /// The answers changed since the workspace opened, each with what it was
-    /// before, the latest last: what `u` undoes.
-    pub undo: Vec<(String, Response)>,
+    /// before and whether a carried-over proposal waited for it then, the
+    /// latest last: what `u` undoes.
+    pub undo: Vec<(String, Response, bool)>,
     pub plan: PlanState,
     /// The pillar tabs list only items with an open review flag.
     pub flagged_only: bool,
@@ -407,7 +408,9 @@ impl WorkspaceState {
     pub fn change_response(&mut self, item: &str, response: Response) {
         let before = self.response(item);
         if before != response {
-            self.undo.push((item.to_string(), before));
+            // Answering consumes a proposal; undoing must bring it back.
+            let proposed = before.is_open() && self.carried(item).is_some();
+            self.undo.push((item.to_string(), before, proposed));
         }
         self.set_local(item, Some(response), None);
     }

@@ -9,6 +9,7 @@ use crate::tui::state::home::HomeFocus;
 use crate::tui::state::{AppState, ConfirmKind, Overlay};
 
 use super::workspace::export_prompt;
+use crate::tui::views::hits::{Pane, Target};
 
 const PAGE: isize = 10;
 
@@ -23,6 +24,17 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::PageDown => home.move_by(PAGE),
         Action::MoveFirst => home.move_by(-(isize::MAX / 2)),
         Action::MoveLast => home.move_by(isize::MAX / 2),
+        Action::Pick(Target::Row(pane, index)) => {
+            home.focus = match pane {
+                Pane::Assessments => HomeFocus::Assessments,
+                _ => HomeFocus::Posts,
+            };
+            let current = match home.focus {
+                HomeFocus::Posts => home.post_index,
+                HomeFocus::Assessments => home.assessment_index,
+            };
+            home.move_by(index as isize - current as isize);
+        }
         Action::NextTab | Action::PrevTab => {
             home.focus = match home.focus {
                 HomeFocus::Posts if !home.post_assessments().is_empty() => HomeFocus::Assessments,

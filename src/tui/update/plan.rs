@@ -18,6 +18,7 @@ use crate::tui::state::workspace::{Tab, WorkspaceState};
 use crate::tui::state::{AppState, Choice, ChoiceKind, Overlay, Prompt, PromptKind};
 
 use super::save;
+use crate::tui::views::hits::Target;
 
 const PAGE: usize = 10;
 
@@ -30,6 +31,7 @@ fn moved(selected: usize, len: usize, action: &Action) -> usize {
         Action::PageDown => (selected + PAGE).min(last),
         Action::MoveFirst => 0,
         Action::MoveLast => last,
+        Action::Pick(Target::Row(_, index)) => (*index).min(last),
         _ => selected,
     }
 }
@@ -57,7 +59,8 @@ pub fn plan_tab(state: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::PageUp
         | Action::PageDown
         | Action::MoveFirst
-        | Action::MoveLast => plan.selected = moved(plan.selected, len, &action),
+        | Action::MoveLast
+        | Action::Pick(_) => plan.selected = moved(plan.selected, len, &action),
         Action::MoveLeft => plan.column = plan.column.saturating_sub(1),
         Action::MoveRight => plan.column = (plan.column + 1).min(PlanField::ALL.len() - 1),
         Action::FilterStatus => plan.cycle_status(),

@@ -16,6 +16,7 @@ use crate::tui::state::{
 
 use super::editor::editor;
 use super::{save, scroll};
+use crate::tui::views::hits::Target;
 
 const PAGE: usize = 10;
 
@@ -42,6 +43,13 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::PrevTab => {
             ws.tab = (ws.tab + tab_count - 1) % tab_count;
             ws.detail_scroll = 0;
+            return Vec::new();
+        }
+        Action::Pick(Target::Tab(tab)) => {
+            if tab < tab_count {
+                ws.tab = tab;
+                ws.detail_scroll = 0;
+            }
             return Vec::new();
         }
         // Esc leaves the focused item view first, then the workspace.
@@ -157,7 +165,7 @@ fn undo(state: &mut AppState) -> Vec<Effect> {
     let Some(ws) = state.workspace.as_mut() else {
         return Vec::new();
     };
-    let Some((item, response)) = ws.undo.pop() else {
+    let Some((item, response, proposed)) = ws.undo.pop() else {
         state.info(t.msg_nothing_to_undo.into());
         return Vec::new();
     };
@@ -167,7 +175,12 @@ fn undo(state: &mut AppState) -> Vec<Effect> {
     }
     let id = ws.bundle.header.id.clone();
     state.info(fill(t.msg_undone, &[("item", &item)]));
-    save(state, Effect::SetResponse { id, item, response })
+    let effect = if proposed {
+        Effect::RestoreCarried { id, item }
+    } else {
+        Effect::SetResponse { id, item, response }
+    };
+    save(state, effect)
 }
 
 /// The Summary tab: ↑↓ (and Home/End) choose a line of its lists of critical
@@ -199,6 +212,7 @@ fn summary_tab(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::MoveDown => *selected = (*selected + 1).min(last),
         Action::MoveFirst => *selected = 0,
         Action::MoveLast => *selected = last,
+        Action::Pick(Target::Row(_, index)) => *selected = index.min(last),
         Action::Open => {
             if let Some(item) = listed.get(*selected)
                 && let Some((pillar, position)) = ws.locate(item)
@@ -274,6 +288,23 @@ fn items(state: &mut AppState, pillar: usize, action: Action) -> Vec<Effect> {
         Action::PageDown => *selected = (*selected + PAGE).min(len.saturating_sub(1)),
         Action::MoveFirst => *selected = 0,
         Action::MoveLast => *selected = len.saturating_sub(1),
+        Action::Pick(Target::Row(_, pos)) => *selected = pos.min(len.saturating_sub(1)),
+        Action::NudgeDetail { down } => {
+            // A wheel notch is a few rows, as in a pager.
+            const NOTCH: u16 = 3;
+            let max = scroll::detail_max(state);
+            if let Some(ws) = state.workspace.as_mut() {
+                let focus = ws.focus;
+                let next = if down {
+                    ws.detail_scroll.saturating_add(NOTCH)
+                } else {
+                    ws.detail_scroll.saturating_sub(NOTCH)
+                };
+                // The focused view bounds its own scroll as it draws.
+                ws.detail_scroll = if focus { next } else { next.min(max) };
+            }
+            return Vec::new();
+        }
         Action::ScrollDetailDown | Action::ScrollDetailUp => {
             let max = scroll::detail_max(state);
             let page = scroll::page(state);
@@ -410,6 +441,7 @@ fn equipment_tab(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::PageDown => eq.selected = (eq.selected + PAGE).min(len.saturating_sub(1)),
         Action::MoveFirst => eq.selected = 0,
         Action::MoveLast => eq.selected = len.saturating_sub(1),
+        Action::Pick(Target::Row(_, row)) => eq.selected = row.min(len.saturating_sub(1)),
         Action::MoveLeft => eq.column = eq.column.saturating_sub(1),
         Action::MoveRight => eq.column = (eq.column + 1).min(last_column),
         Action::Open

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::hits::{Hits, Pane};
 use super::style::Theme;
 use super::text::{cell, fit, right};
 use super::{block, scroll_offset};
@@ -48,14 +49,22 @@ pub fn draw(
     state: &AppState,
     ws: &WorkspaceState,
     theme: Theme,
+    hits: &mut Hits,
 ) {
     let [table_area, detail_area] =
         Layout::vertical([Constraint::Min(6), Constraint::Length(7)]).areas(area);
-    table(frame, table_area, state, ws, theme);
+    table(frame, table_area, state, ws, theme, hits);
     detail(frame, detail_area, state, ws, theme);
 }
 
-fn table(frame: &mut Frame<'_>, area: Rect, state: &AppState, ws: &WorkspaceState, theme: Theme) {
+fn table(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    state: &AppState,
+    ws: &WorkspaceState,
+    theme: Theme,
+    hits: &mut Hits,
+) {
     let t = texts(state.lang);
     let lang = state.lang;
     let eq = &ws.equipment;
@@ -81,6 +90,7 @@ fn table(frame: &mut Frame<'_>, area: Rect, state: &AppState, ws: &WorkspaceStat
         theme.dim(),
     ));
     let mut rows: Vec<Line<'_>> = Vec::new();
+    let mut entries: Vec<Option<usize>> = Vec::new();
     let mut selected_row = 0;
     let mut group = String::new();
     for (i, type_id) in eq.rows.iter().enumerate() {
@@ -101,6 +111,7 @@ fn table(frame: &mut Frame<'_>, area: Rect, state: &AppState, ws: &WorkspaceStat
                 .find(|l| l.id == line_id)
                 .map_or(t.other_equipment.to_string(), |l| l.name.get(lang).clone());
             rows.push(Line::styled(fit(&name, width), theme.heading()));
+            entries.push(None);
         }
         if i == eq.selected {
             selected_row = rows.len();
@@ -115,9 +126,18 @@ fn table(frame: &mut Frame<'_>, area: Rect, state: &AppState, ws: &WorkspaceStat
             state,
             theme,
         ));
+        entries.push(Some(i));
     }
     let height = area.height.saturating_sub(3) as usize;
     let offset = scroll_offset(selected_row, rows.len(), height);
+    // Below the border and the column headings.
+    let inner = Rect::new(
+        area.x + 1,
+        area.y + 2,
+        area.width.saturating_sub(2),
+        height as u16,
+    );
+    hits.rows(Pane::Equipment, inner, &entries, offset, eq.selected);
     let mut lines = vec![Line::from(header)];
     lines.extend(rows.into_iter().skip(offset).take(height));
     let title = format!(" {} ", t.equipment);

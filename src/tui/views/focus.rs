@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::block;
+use super::hits::{Hits, Target};
 use super::items::{answer_line, earlier_lines, tail_lines};
 use super::style::Theme;
 use super::text::fit;
@@ -26,7 +27,9 @@ pub fn draw(
     state: &AppState,
     ws: &WorkspaceState,
     theme: Theme,
+    hits: &mut Hits,
 ) {
+    hits.push(area, Target::Detail, false);
     let t = texts(state.lang);
     let Some(item) = ws.current_item() else {
         frame.render_widget(block(String::new(), true, theme), area);

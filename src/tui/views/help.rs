@@ -69,6 +69,8 @@ pub fn help_paragraph(state: &AppState, theme: Theme) -> Paragraph<'static> {
         format!("{}: {}", t.col_flags, legend.join(" · ")),
         theme.dim(),
     ));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(t.help_mouse, theme.dim()));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(block(format!(" {} ", t.keys_title), true, theme))

@@ -13,13 +13,14 @@ use crate::messages::count;
 fn cell(text: &str, width: usize) -> String {
     format!("{} ", pad(text, width.saturating_sub(1)))
 }
+use super::hits::{Hits, Pane};
 use super::{block, scroll_offset};
 use crate::domain::post::Post;
 use crate::tui::i18n::{Texts, texts};
 use crate::tui::state::AppState;
 use crate::tui::state::home::HomeFocus;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme, hits: &mut Hits) {
     let t = texts(state.lang);
     let home = &state.home;
     if home.loaded && home.posts.is_empty() {
@@ -42,6 +43,35 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
         Layout::vertical([Constraint::Length(posts_height), Constraint::Min(0)]).areas(area);
     posts(frame, top, state, t, theme);
     assessments(frame, bottom, state, t, theme);
+    // The rows start below each pane's border and headings (and profile).
+    let focus = home.focus;
+    let rows = |area: Rect, above: u16| {
+        Rect::new(
+            area.x + 1,
+            area.y + 1 + above,
+            area.width.saturating_sub(2),
+            area.height.saturating_sub(2 + above),
+        )
+    };
+    let posts_inner = rows(top, 1);
+    let entries: Vec<Option<usize>> = (0..home.posts.len()).map(Some).collect();
+    let offset = scroll_offset(home.post_index, entries.len(), posts_inner.height.into());
+    let chosen = if focus == HomeFocus::Posts {
+        home.post_index
+    } else {
+        usize::MAX
+    };
+    hits.rows(Pane::Posts, posts_inner, &entries, offset, chosen);
+    let list_inner = rows(bottom, 2);
+    let count = home.post_assessments().len();
+    let entries: Vec<Option<usize>> = (0..count).map(Some).collect();
+    let offset = scroll_offset(home.assessment_index, count, list_inner.height.into());
+    let chosen = if focus == HomeFocus::Assessments {
+        home.assessment_index
+    } else {
+        usize::MAX
+    };
+    hits.rows(Pane::Assessments, list_inner, &entries, offset, chosen);
 }
 
 fn posts(frame: &mut Frame<'_>, area: Rect, state: &AppState, t: &Texts, theme: Theme) {
@@ -49,7 +79,8 @@ fn posts(frame: &mut Frame<'_>, area: Rect, state: &AppState, t: &Texts, theme: 
     let focused = home.focus == HomeFocus::Posts;
     let title = format!(" {} ({}) ", t.posts, home.posts.len());
     let inner_width = area.width.saturating_sub(2) as usize;
-    let (code_w, countries_w, kind_w) = (9, 8, 11);
+    // Wide enough for a whole code such as DEMO-BR-FOZ: people type it.
+    let (code_w, countries_w, kind_w) = (12, 8, 11);
     let model_w = if inner_width >= 100 { 27 } else { 20 };
     let name_w = inner_width.saturating_sub(code_w + countries_w + kind_w + model_w + 1);
     let mut lines = vec![Line::styled(

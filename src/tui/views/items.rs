@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::hits::{Hits, Pane, Target};
 use super::style::Theme;
 use super::text::fit;
 use super::{block, scroll_offset};
@@ -23,10 +24,12 @@ pub fn draw(
     ws: &WorkspaceState,
     pillar: usize,
     theme: Theme,
+    hits: &mut Hits,
 ) {
     let [left, right] = split(area);
-    list(frame, left, state, ws, pillar, theme);
+    list(frame, left, state, ws, pillar, theme, hits);
     detail(frame, right, state, ws, theme);
+    hits.push(right, Target::Detail, false);
 }
 
 /// The list on the left and the detail on the right.
@@ -74,6 +77,7 @@ fn list(
     ws: &WorkspaceState,
     pillar: usize,
     theme: Theme,
+    hits: &mut Hits,
 ) {
     let t = texts(state.lang);
     let lang = state.lang;
@@ -115,6 +119,7 @@ fn list(
     ) + &suffix;
     // Rows: a header per section, then its items; remember the selected row.
     let mut rows: Vec<Line<'_>> = Vec::new();
+    let mut entries: Vec<Option<usize>> = Vec::new();
     let mut selected_row = 0;
     let mut section = "";
     let selected = ws.selected[pillar];
@@ -136,16 +141,25 @@ fn list(
                 Span::styled(name, theme.heading()),
                 Span::styled(progress, theme.dim()),
             ]));
+            entries.push(None);
         }
         if pos == selected {
             selected_row = rows.len();
         }
         rows.push(item_row(item, ws, t, lang, width, pos == selected, theme));
+        entries.push(Some(pos));
     }
     let height = area.height.saturating_sub(2) as usize;
     let total = rows.len();
     let offset = scroll_offset(selected_row, total, height);
     let visible: Vec<Line<'_>> = rows.into_iter().skip(offset).take(height).collect();
+    let inner = Rect::new(
+        area.x + 1,
+        area.y + 1,
+        area.width.saturating_sub(2),
+        height as u16,
+    );
+    hits.rows(Pane::Items, inner, &entries, offset, selected);
     frame.render_widget(
         Paragraph::new(visible).block(block(title, true, theme)),
         area,

@@ -7,6 +7,7 @@ mod equipment;
 mod focus;
 mod form;
 pub mod help;
+pub mod hits;
 mod home;
 pub mod items;
 mod plan;
@@ -25,30 +26,34 @@ use super::i18n::{fill, texts};
 use super::keymap;
 use super::state::workspace::Tab;
 use super::state::{AppState, SaveState, Screen, Tone};
+use hits::{Hits, Target};
 use style::Theme;
 use text::fit;
 
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
-pub fn draw(frame: &mut Frame<'_>, state: &AppState) {
+/// Draws the frame and says where its rows, tabs and panes went (for the mouse).
+pub fn draw(frame: &mut Frame<'_>, state: &AppState) -> Hits {
     let area = frame.area();
     let theme = Theme { color: state.color };
+    let mut hits = Hits::default();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area, state, theme);
-        return;
+        return hits;
     }
     let [header, body, message, status, footer] = frame_areas(state, area);
     match (state.screen, &state.workspace) {
         (Screen::Workspace, Some(ws)) => {
-            tabs(frame, header, state, ws, theme);
+            tabs(frame, header, state, ws, theme, &mut hits);
+            let h = &mut hits;
             match ws.tab() {
-                Tab::Pillar(_) if ws.focus => focus::draw(frame, body, state, ws, theme),
-                Tab::Pillar(p) => items::draw(frame, body, state, ws, p, theme),
-                Tab::Equipment => equipment::draw(frame, body, state, ws, theme),
-                Tab::Plan => plan::draw_plan(frame, body, state, ws, theme),
-                Tab::FollowUp => plan::draw_followup(frame, body, state, ws, theme),
-                Tab::Summary => summary::draw(frame, body, state, ws, theme),
+                Tab::Pillar(_) if ws.focus => focus::draw(frame, body, state, ws, theme, h),
+                Tab::Pillar(p) => items::draw(frame, body, state, ws, p, theme, h),
+                Tab::Equipment => equipment::draw(frame, body, state, ws, theme, h),
+                Tab::Plan => plan::draw_plan(frame, body, state, ws, theme, h),
+                Tab::FollowUp => plan::draw_followup(frame, body, state, ws, theme, h),
+                Tab::Summary => summary::draw(frame, body, state, ws, theme, h),
             }
         }
         _ => {
@@ -58,7 +63,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState) {
                 Span::raw(format!(" · {}", t.posts)),
             ]);
             frame.render_widget(Paragraph::new(title), header);
-            home::draw(frame, body, state, theme);
+            home::draw(frame, body, state, theme, &mut hits);
         }
     }
     if let Some(m) = &state.message {
@@ -71,6 +76,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState) {
     status_line(frame, status, state, theme);
     footer_line(frame, footer, state, theme);
     dialogs::draw_overlay(frame, body, state, theme);
+    hits
 }
 
 /// The frame's rows: header, body, message (when there is one, on as many
@@ -167,6 +173,7 @@ fn tabs(
     state: &AppState,
     ws: &super::state::workspace::WorkspaceState,
     theme: Theme,
+    hits: &mut Hits,
 ) {
     let t = texts(state.lang);
     let mut names: Vec<String> = ws
@@ -201,13 +208,19 @@ fn tabs(
         }
     }
     let mut spans = vec![Span::raw(" ")];
+    let mut x = area.x + 1;
     for (i, name) in names.iter().enumerate() {
         let style = if i == ws.tab {
             theme.chosen()
         } else {
             theme.plain()
         };
-        spans.push(Span::styled(format!(" {name} "), style));
+        let label = format!(" {name} ");
+        let w = u16::try_from(label.chars().count()).unwrap_or(u16::MAX);
+        let w = w.min((area.x + area.width).saturating_sub(x));
+        hits.push(Rect::new(x, area.y, w, 1), Target::Tab(i), i == ws.tab);
+        x = x.saturating_add(w).saturating_add(1);
+        spans.push(Span::styled(label, style));
         spans.push(Span::styled("│", theme.dim()));
     }
     spans.pop();

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::hits::{Hits, Pane};
 use super::style::Theme;
 use super::text::{cell, fit, percent};
 use super::{block, scroll_offset};
@@ -59,6 +60,7 @@ pub fn draw_plan(
     state: &AppState,
     ws: &WorkspaceState,
     theme: Theme,
+    hits: &mut Hits,
 ) {
     let p = plan_texts(state.lang);
     let [head, list_area, detail_area] = Layout::vertical([
@@ -89,6 +91,26 @@ pub fn draw_plan(
     );
     list(frame, list_area, state, ws, theme);
     detail(frame, detail_area, state, ws, theme);
+    one_row_each(
+        hits,
+        Pane::Plan,
+        list_area,
+        ws.plan.visible().len(),
+        ws.plan.selected,
+    );
+}
+
+/// The zones of a bordered list that gives each entry one row.
+fn one_row_each(hits: &mut Hits, pane: Pane, area: Rect, len: usize, selected: usize) {
+    let inner = Rect::new(
+        area.x + 1,
+        area.y + 1,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    );
+    let entries: Vec<Option<usize>> = (0..len).map(Some).collect();
+    let offset = scroll_offset(selected, len, inner.height.into());
+    hits.rows(pane, inner, &entries, offset, selected);
 }
 
 fn list(frame: &mut Frame<'_>, area: Rect, state: &AppState, ws: &WorkspaceState, theme: Theme) {
@@ -275,12 +297,14 @@ pub fn draw_followup(
     state: &AppState,
     ws: &WorkspaceState,
     theme: Theme,
+    hits: &mut Hits,
 ) {
     let p = plan_texts(state.lang);
     let lang = state.lang;
     let Some(review) = &ws.plan.records.followup else {
         return;
     };
+    let len = review.entries.len();
     let s = review.summary();
     let [head, list_area, detail_area] = Layout::vertical([
         Constraint::Length(3),
@@ -307,6 +331,7 @@ pub fn draw_followup(
     let width = list_area.width.saturating_sub(2) as usize;
     let height = list_area.height.saturating_sub(2) as usize;
     let selected = ws.plan.followup_selected;
+    one_row_each(hits, Pane::FollowUp, list_area, len, selected);
     let offset = scroll_offset(selected, review.entries.len(), height);
     let mut lines: Vec<Line<'_>> = Vec::new();
     for (i, (action, found)) in review.entries.iter().enumerate().skip(offset).take(height) {

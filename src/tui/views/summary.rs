@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::block;
+use super::hits::{Hits, Pane};
 use super::style::Theme;
 use super::text::{bar, cell, fit, percent, right};
 use crate::domain::pack::Item;
@@ -21,12 +22,31 @@ pub fn draw(
     state: &AppState,
     ws: &WorkspaceState,
     theme: Theme,
+    hits: &mut Hits,
 ) {
     let [top, bottom] = split(area, ws);
     scores(frame, top, state, ws, theme);
     let [gaps_area, weak_area] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(bottom);
     lists(frame, gaps_area, weak_area, state, ws, theme);
+    // Both lists are one selection: the weakest items number on from the gaps.
+    let (gaps, weak) = ws.summary_items();
+    let selected = ws.summary_selected;
+    for (area, first, len) in [
+        (gaps_area, 0, gaps.len()),
+        (weak_area, gaps.len(), weak.len()),
+    ] {
+        let inner = Rect::new(
+            area.x + 1,
+            area.y + 1,
+            area.width.saturating_sub(2),
+            area.height.saturating_sub(2),
+        );
+        let here = selected.checked_sub(first).filter(|n| *n < len);
+        let offset = super::scroll_offset(here.unwrap_or(0), len, inner.height.into());
+        let entries: Vec<Option<usize>> = (first..first + len).map(Some).collect();
+        hits.rows(Pane::Summary, inner, &entries, offset, selected);
+    }
 }
 
 /// The scores above, the lists below.
